@@ -1,0 +1,44 @@
+# The README's two commands: `make run` and `make test`. Both set everything up first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+MODEL_VERSION ?= 2026.11.1
+
+.PHONY: install run test lint model samples schedule bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## The main job on the bundled samples, into ./triage.db (SQLite).
+run: install
+	$(BIN)/triage run samples
+
+## The whole suite: style, layer contracts, tests (SQLite, PostgreSQL, Prefect).
+test: install lint
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+## Retrain the shipped rights-issue model from the samples and promote it (reproducible).
+model: install
+	$(BIN)/triage train data/samples/gold.jsonl --version $(MODEL_VERSION) --promote
+
+## Regenerate the synthetic samples (deterministic).
+samples: install
+	$(BIN)/python scripts/make_samples.py
+
+## Serve the scheduled batch deployment, starting a Prefect server on loopback.
+schedule: install
+	$(BIN)/triage schedule --start-server
+
+clean:
+	rm -rf $(VENV) triage.db triage.db-wal triage.db-shm .pytest_cache .ruff_cache

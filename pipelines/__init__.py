@@ -1,0 +1,1 @@
+"""Prefect flows and deployments. Each task wraps one service call and passes ids only."""

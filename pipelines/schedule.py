@@ -1,0 +1,64 @@
+"""Scheduled batch runs: a deployment of ``triage_batch`` on a cron schedule, one at a time.
+
+Served by ``triage schedule``; with ``--start-server`` the same command starts a Prefect server
+on loopback first. Later flows (SLA watch, metrics, retraining) join the same ``serve`` call.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any
+
+DEPLOYMENT_NAME = "scheduled"
+
+
+def batch_deployment(cron: str, sources: Sequence[str]) -> Any:
+    from pipelines.triage_batch import triage_batch
+
+    return triage_batch.to_deployment(
+        name=DEPLOYMENT_NAME,
+        cron=cron,
+        concurrency_limit=1,
+        parameters={"sources": list(sources)},
+        description="Ingest, classify and route every configured source.",
+        tags=["triage"],
+    )
+
+
+def wait_for_port(host: str, port: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            sock.settimeout(0.5)
+            if sock.connect_ex((host, port)) == 0:
+                return True
+        time.sleep(0.5)
+    return False
+
+
+def start_server(port: int) -> subprocess.Popen[bytes]:
+    """A Prefect server on 127.0.0.1 for this process and its runs."""
+    env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_UI_ENABLED="false")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+         "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    if not wait_for_port("127.0.0.1", port, 120):
+        process.terminate()
+        raise RuntimeError(f"Prefect server did not start on 127.0.0.1:{port}")
+    os.environ["PREFECT_API_URL"] = f"http://127.0.0.1:{port}/api"
+    return process
+
+
+def serve_schedule(cron: str, sources: Sequence[str]) -> None:
+    from prefect import serve
+
+    serve(batch_deployment(cron, sources), limit=1)

@@ -1,0 +1,196 @@
+"""The ``triage`` command line (Typer). Calls services only.
+
+Commands that need Prefect (``run`` with Prefect, ``schedule``) are added by
+``pipelines.cli``, which is the installed entry point, so that nothing in ``triage/`` imports
+Prefect.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    name="triage",
+    help="Answer every message from civil society, in time, fairly.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DatabaseOption = Annotated[
+    str | None,
+    typer.Option("--database", help="SQLAlchemy URL (default: TRIAGE_DATABASE_URL or SQLite)"),
+]
+
+
+def use_database(url: str | None) -> None:
+    """Point settings at ``url`` for this process (and Prefect workers it starts)."""
+    if url:
+        os.environ["TRIAGE_DATABASE_URL"] = url
+        from triage.settings import get_settings
+
+        get_settings.cache_clear()
+
+
+def configure_logging(verbose: bool = False) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def print_run_report(counts: dict[str, int], as_json: bool, database_url: str | None) -> None:
+    if as_json:
+        typer.echo(json.dumps(counts, sort_keys=True))
+        return
+    from triage.services.queue import open_queue
+
+    items = open_queue(database_url)
+    table = Table(title=f"Open queue ({len(items)} cases)", show_lines=False)
+    for column in ("case", "owner", "respond by (UTC)", "priority", "issues", "countries", "lang"):
+        table.add_column(column)
+    for item in items:
+        style = "bold red" if item.priority == "critical" else None
+        table.add_row(
+            str(item.message_id),
+            item.owner,
+            item.respond_by.strftime("%Y-%m-%d %H:%M"),
+            item.priority,
+            ", ".join(item.rights_issue),
+            ", ".join(item.countries),
+            item.language + ("?" if item.needs_review else ""),
+            style=style,
+        )
+    console.print(table)
+    console.print(
+        "seen {seen} · stored {stored} · quarantined {quarantined} · duplicates {duplicates}"
+        " · classified {classified} · routed {routed}".format(**counts)
+    )
+
+
+@app.command()
+def classify(
+    input_path: Annotated[Path, typer.Argument(help="JSON Lines in the taxonomy's format")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="where to write results")],
+) -> None:
+    """Classify messages from a JSONL file without touching the database."""
+    from triage.services.classify_file import classify_stream
+
+    try:
+        source = open(input_path, encoding="utf-8", errors="replace")  # noqa: SIM115
+    except OSError as exc:
+        err_console.print(f"cannot read {input_path}: {exc.strerror}")
+        raise typer.Exit(2) from None
+    with source, open(output, "w", encoding="utf-8") as sink:
+        written, errors = classify_stream(source, sink)
+    for error in errors:
+        err_console.print(f"[red]error[/red] {error.error}", markup=True, highlight=False)
+    err_console.print(f"{written} lines written to {output}, {len(errors)} errors")
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(
+    labels: Annotated[Path, typer.Argument(help="labelled JSON Lines (the taxonomy's format)")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
+) -> None:
+    """Per-label precision, recall and F1 with macro and micro averages."""
+    from triage.services.evaluate_file import evaluate_file
+
+    reports, total = evaluate_file(labels)
+    if as_json:
+        typer.echo(json.dumps({f: r.as_dict() for f, r in reports.items()}, indent=2))
+        return
+    for facet, report in reports.items():
+        if not report.scored:
+            continue
+        data = report.as_dict()
+        table = Table(
+            title=f"{facet}: macro-F1 {data['macro_f1']:.3f} · micro-F1 {data['micro_f1']:.3f}"
+            f" · {report.scored}/{total} scored"
+        )
+        for column in ("label", "precision", "recall", "F1", "support"):
+            table.add_column(column)
+        for label, v in data["labels"].items():
+            table.add_row(
+                label,
+                f"{v['precision']:.2f}",
+                f"{v['recall']:.2f}",
+                f"{v['f1']:.2f}",
+                str(v["support"]),
+            )
+        console.print(table)
+
+
+@app.command()
+def train(
+    labels: Annotated[Path, typer.Argument(help="labelled JSON Lines to train on")] = Path(
+        "data/samples/gold.jsonl"
+    ),
+    version: Annotated[
+        str | None, typer.Option(help="model version (default: a timestamp)")
+    ] = None,
+    promote: Annotated[bool, typer.Option(help="make it the model triage uses")] = False,
+) -> None:
+    """Train the rights-issue model; write model, metrics and card under models/."""
+    from triage.services.train import train as train_service
+
+    result = train_service(labels, version=version, promote_it=promote)
+    model = result["metrics"]["candidates"]["tfidf_word_char+logreg"]
+    rules = result["metrics"]["candidates"]["keyword_rules"]
+    console.print(f"model written to {result['path']}")
+    console.print(
+        f"held-out macro-F1: model {model['macro_f1']:.3f}, keyword rules {rules['macro_f1']:.3f}"
+    )
+    console.print("promoted" if promote else "not promoted (use --promote)")
+
+
+@app.command()
+def queue(
+    database: DatabaseOption = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Print every open case with its owner and respond-by deadline."""
+    use_database(database)
+    from triage.services.queue import open_queue
+
+    items = open_queue(database)
+    if as_json:
+        typer.echo(json.dumps([i.as_json() for i in items], indent=2))
+        return
+    print_run_report_items(items)
+
+
+def print_run_report_items(items: list[Any]) -> None:
+    table = Table(title=f"Open queue ({len(items)} cases)")
+    for column in ("case", "owner", "rule", "respond by (UTC)", "priority"):
+        table.add_column(column)
+    for item in items:
+        table.add_row(
+            str(item.message_id),
+            item.owner,
+            item.rule_id,
+            item.respond_by.strftime("%Y-%m-%d %H:%M"),
+            item.priority,
+        )
+    console.print(table)
+
+
+@app.command("init-db")
+def init_db(database: DatabaseOption = None) -> None:
+    """Create or upgrade the database schema (Alembic head)."""
+    use_database(database)
+    from triage.services.database import engine_for
+
+    engine_for(database)
+    console.print("database schema is at the latest revision")

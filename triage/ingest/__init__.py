@@ -1,0 +1,1 @@
+"""Sources that yield raw items, and parsing/normalising them into Messages."""

@@ -1,0 +1,226 @@
+"""Raw RFC 5322 bytes to a normalised Message, or a QuarantineError with a reason code.
+
+Uses the ``compat32`` policy: about five times faster than ``policy.default`` and it does not
+raise on unknown charsets or missing boundaries; header decoding is done here, with fallbacks,
+so that no charset, however wrong, can stop a batch.
+"""
+
+from __future__ import annotations
+
+import email
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.header import decode_header
+from email.message import Message as EmailMessage
+from email.utils import parsedate_to_datetime
+
+from triage.core.addresses import parse_sender
+from triage.core.types import Attachment, Channel, Message
+from triage.ingest import quarantine as q
+from triage.ingest.html_text import html_to_text, sanitise_html
+from triage.ingest.quarantine import QuarantineError
+from triage.ingest.text_parts import split_text
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_bytes: int = 25 * 1024 * 1024
+    max_depth: int = 20
+    max_headers: int = 1000
+    max_parts: int = 500
+    max_header_chars: int = 4000
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_FALLBACK_CHARSETS = ("utf-8", "windows-1252")
+
+
+def decode_bytes(data: bytes, charset: str | None) -> str:
+    """Decode with the declared charset, then fallbacks; never raises."""
+    for candidate in (charset, *_FALLBACK_CHARSETS):
+        if not candidate:
+            continue
+        try:
+            return data.decode(candidate.strip().strip('"').lower())
+        except (LookupError, UnicodeDecodeError, ValueError):
+            continue
+    return data.decode("latin-1")
+
+
+def decode_header_value(value: object, limit: int = 4000) -> str:
+    """RFC 2047 decoding; newlines and control characters removed (no header injection)."""
+    if value is None:
+        return ""
+    text = str(value)[: limit * 4]
+    try:
+        pieces = decode_header(text)
+    except Exception:
+        pieces = [(text, None)]
+    out: list[str] = []
+    for chunk, charset in pieces:
+        out.append(decode_bytes(chunk, charset) if isinstance(chunk, bytes) else chunk)
+    joined = _CONTROL_RE.sub(" ", "".join(out).replace("\r", " ").replace("\n", " "))
+    return " ".join(joined.split())[:limit]
+
+
+_SAFE_NAME_RE = re.compile(r"[^\w.\- ()\[\]]+", re.UNICODE)
+
+
+def sanitise_filename(name: str) -> str:
+    """Keep the last path component, drop control and shell-special characters."""
+    base = re.split(r"[\\/]", name.replace("\x00", ""))[-1]
+    base = _SAFE_NAME_RE.sub("_", base).strip(" .")
+    return (base or "attachment")[:120]
+
+
+def receipt_time(msg: EmailMessage, fallback: datetime) -> datetime:
+    """The receiving server's time from the newest Received: header, else ``fallback``."""
+    received = msg.get_all("Received") or []
+    for header in received[:1]:
+        stamp = str(header).rsplit(";", 1)[-1].strip()
+        try:
+            when = parsedate_to_datetime(stamp)
+        except (TypeError, ValueError, IndexError):
+            continue
+        if when is not None and when.tzinfo is not None:
+            return when.astimezone(UTC)
+    return fallback.astimezone(UTC)
+
+
+def is_auto_submitted(msg: EmailMessage, sender_address: str) -> bool:
+    auto = str(msg.get("Auto-Submitted", "no")).strip().lower()
+    precedence = str(msg.get("Precedence", "")).strip().lower()
+    local = sender_address.split("@", 1)[0]
+    return (
+        (auto not in ("", "no"))
+        or precedence in ("bulk", "junk", "list", "auto_reply")
+        or local in ("mailer-daemon", "postmaster")
+        or msg.get_content_type() == "multipart/report"
+    )
+
+
+def email_key(message_id: str | None, raw_sha256: str) -> str:
+    """Message-ID plus a hash of the raw bytes: two different messages sharing an id both stay."""
+    digest = hashlib.sha256(f"{message_id or ''}\n{raw_sha256}".encode()).hexdigest()
+    return f"email:{digest}"
+
+
+def parse_email(
+    raw: bytes,
+    *,
+    source: str,
+    fallback_received_at: datetime,
+    limits: Limits = Limits(),
+) -> Message:
+    if not raw.strip():
+        raise QuarantineError(q.EMPTY)
+    if len(raw) > limits.max_bytes:
+        raise QuarantineError(q.TOO_LARGE, f"{len(raw)} bytes > {limits.max_bytes}")
+    raw_sha = hashlib.sha256(raw).hexdigest()
+    try:
+        msg = email.message_from_bytes(raw)
+    except Exception as exc:
+        raise QuarantineError(q.PARSE_ERROR, exc.__class__.__name__) from None
+    if len(msg.keys()) > limits.max_headers:
+        raise QuarantineError(q.TOO_MANY_HEADERS, f"{len(msg.keys())} headers")
+    if not any(msg.get(h) for h in ("From", "Subject", "Message-ID", "Date", "To")):
+        raise QuarantineError(q.NOT_EMAIL, "no From, To, Subject, Date or Message-ID header")
+
+    plain, html, attachments = _walk(msg, limits)
+    html_text = html_to_text(html) if html else ""
+    body = plain if plain.strip() else html_text
+    parts = split_text(body)
+
+    message_id = decode_header_value(msg.get("Message-ID"), 998).strip() or None
+    sender_name, sender_address = parse_sender(decode_header_value(msg.get("From"), 998))
+    references = tuple(decode_header_value(msg.get("References"), 16000).split())[:100]
+    in_reply_to = decode_header_value(msg.get("In-Reply-To"), 998).strip() or None
+    return Message(
+        key=email_key(message_id, raw_sha),
+        source=source,
+        channel=Channel.EMAIL,
+        received_at=receipt_time(msg, fallback_received_at),
+        subject=decode_header_value(msg.get("Subject"), limits.max_header_chars),
+        sender_name=sender_name,
+        sender_address=sender_address,
+        body_text=body,
+        new_text=parts.new_text,
+        quoted_text=parts.quoted_text,
+        signature=parts.signature,
+        html_sanitised=sanitise_html(html) if html else None,
+        message_id=message_id,
+        in_reply_to=in_reply_to,
+        references=references,
+        date_header=decode_header_value(msg.get("Date"), 200) or None,
+        raw_sha256=raw_sha,
+        raw=raw,
+        attachments=tuple(attachments),
+        auto_submitted=is_auto_submitted(msg, sender_address),
+    )
+
+
+def _walk(msg: EmailMessage, limits: Limits) -> tuple[str, str, list[Attachment]]:
+    """Iterative walk with depth and part limits (recursion on hostile nesting is a DoS)."""
+    plain: list[str] = []
+    html: list[str] = []
+    attachments: list[Attachment] = []
+    stack: list[tuple[EmailMessage, int]] = [(msg, 0)]
+    seen = 0
+    while stack:
+        part, depth = stack.pop()
+        seen += 1
+        if seen > limits.max_parts:
+            raise QuarantineError(q.TOO_MANY_PARTS, f"> {limits.max_parts} MIME parts")
+        if depth > limits.max_depth:
+            raise QuarantineError(q.TOO_DEEP, f"MIME depth > {limits.max_depth}")
+        if part.is_multipart():
+            children = part.get_payload()
+            if isinstance(children, list):
+                stack.extend((child, depth + 1) for child in reversed(children))
+            continue
+        ctype = part.get_content_type()
+        filename = part.get_filename() if _has_filename(part) else None
+        disposition = str(part.get("Content-Disposition", "")).split(";", 1)[0].strip().lower()
+        payload = _payload_bytes(part)
+        if filename or disposition == "attachment" or not ctype.startswith("text/"):
+            if ctype.startswith("message/") and not filename:
+                continue
+            attachments.append(
+                Attachment(
+                    filename=sanitise_filename(decode_header_value(filename or "", 500)),
+                    content_type=ctype[:100],
+                    size=len(payload),
+                    sha256=hashlib.sha256(payload).hexdigest(),
+                )
+            )
+            continue
+        text = decode_bytes(payload, part.get_content_charset())
+        if ctype == "text/html":
+            html.append(text)
+        elif ctype in ("text/plain", "text/enriched", "text/markdown") or not plain:
+            plain.append(text)
+    return "\n\n".join(plain), "\n".join(html), attachments
+
+
+def _has_filename(part: EmailMessage) -> bool:
+    try:
+        return part.get_filename() is not None
+    except Exception:
+        return False
+
+
+def _payload_bytes(part: EmailMessage) -> bytes:
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception:
+        payload = None
+    if isinstance(payload, bytes):
+        return payload
+    raw = part.get_payload()
+    return raw.encode("utf-8", "replace") if isinstance(raw, str) else b""
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)

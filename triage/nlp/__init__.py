@@ -1,0 +1,1 @@
+"""Language, places, features, classifiers, training, evaluation and model persistence."""

@@ -1,0 +1,114 @@
+"""Per-label precision, recall and F1 with macro and micro averages.
+
+Single-label facets (priority, kind, language) are scored as one-label sets, so one function
+serves every facet; a key missing from a gold line is not scored on that line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+MULTI_LABEL = ("rights_issue", "challenge", "countries")
+SINGLE_LABEL = ("priority", "kind", "language")
+
+
+@dataclass
+class LabelCounts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def support(self) -> int:
+        return self.tp + self.fn
+
+
+@dataclass
+class FacetReport:
+    facet: str
+    scored: int = 0
+    labels: dict[str, LabelCounts] = field(default_factory=dict)
+
+    def add(self, gold: Iterable[str], predicted: Iterable[str]) -> None:
+        gold_set, pred_set = set(gold), set(predicted)
+        self.scored += 1
+        for label in gold_set | pred_set:
+            counts = self.labels.setdefault(label, LabelCounts())
+            if label in gold_set and label in pred_set:
+                counts.tp += 1
+            elif label in pred_set:
+                counts.fp += 1
+            else:
+                counts.fn += 1
+
+    def macro_f1(self) -> float:
+        scored = [c for c in self.labels.values() if c.support]
+        return sum(c.f1 for c in scored) / len(scored) if scored else 0.0
+
+    def micro(self) -> LabelCounts:
+        total = LabelCounts()
+        for c in self.labels.values():
+            total.tp += c.tp
+            total.fp += c.fp
+            total.fn += c.fn
+        return total
+
+    def as_dict(self) -> dict[str, Any]:
+        micro = self.micro()
+        return {
+            "facet": self.facet,
+            "scored": self.scored,
+            "macro_f1": round(self.macro_f1(), 4),
+            "micro_precision": round(micro.precision, 4),
+            "micro_recall": round(micro.recall, 4),
+            "micro_f1": round(micro.f1, 4),
+            "labels": {
+                label: {
+                    "precision": round(c.precision, 4),
+                    "recall": round(c.recall, 4),
+                    "f1": round(c.f1, 4),
+                    "support": c.support,
+                }
+                for label, c in sorted(self.labels.items())
+            },
+        }
+
+
+def _as_set(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def evaluate(
+    gold: Sequence[Mapping[str, Any]],
+    predicted: Mapping[str, Mapping[str, Any]],
+    facets: Sequence[str] = MULTI_LABEL + SINGLE_LABEL,
+) -> dict[str, FacetReport]:
+    """Compare gold lines with predictions keyed by id; missing gold keys are skipped."""
+    reports = {facet: FacetReport(facet) for facet in facets}
+    for line in gold:
+        pred = predicted.get(str(line.get("id")))
+        if pred is None:
+            continue
+        for facet in facets:
+            if facet in line and line[facet] is not None:
+                reports[facet].add(_as_set(line[facet]), _as_set(pred.get(facet)))
+    return reports

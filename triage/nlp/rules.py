@@ -1,0 +1,48 @@
+"""Priority and kind from seed terms and message cues (the baseline rule set).
+
+``critical`` is deliberately eager: a missed detention costs far more than a false alarm that a
+person clears in seconds. The classification issue replaces these rules with tuned models.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+_CASE_REF = re.compile(r"\[?TRI-\d{4}-\d{3,6}\]?", re.IGNORECASE)
+_REPLY_PREFIX = re.compile(r"^\s*(re|aw|sv|rv|res|ref|رد)\s*:", re.IGNORECASE)
+_URGENT_ONLY = {"urgent", "urgente", "عاجل", "haraka", "mendesak", "срочно"}
+
+
+def decide_kind(
+    subject: str,
+    kind_hits: Mapping[str, Sequence[str]],
+    *,
+    auto_submitted: bool,
+    newsletter: bool,
+) -> str:
+    if auto_submitted or "out_of_scope" in kind_hits:
+        return "out_of_scope"
+    if newsletter:
+        return "out_of_scope"
+    if _CASE_REF.search(subject) or _REPLY_PREFIX.search(subject) or "follow_up" in kind_hits:
+        return "follow_up"
+    for kind in ("invitation", "engagement_request", "submission", "information_request"):
+        if kind in kind_hits:
+            return kind
+    return "allegation"
+
+
+def decide_priority(
+    priority_hits: Mapping[str, Sequence[str]], kind: str, rights_issue: Sequence[str]
+) -> str:
+    if kind == "out_of_scope" or "low" in priority_hits:
+        return "low"
+    critical_terms = set(priority_hits.get("critical", ()))
+    strong = critical_terms - _URGENT_ONLY
+    at_risk = {"hrd_safety", "shutdowns"} & set(rights_issue)
+    if strong and (at_risk or len(strong) >= 2):
+        return "critical"
+    if critical_terms or "high" in priority_hits:
+        return "high"
+    return "normal"

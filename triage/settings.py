@@ -1,0 +1,30 @@
+"""One Settings object, built when asked for (no side effects at import).
+
+Every knob has an environment variable with the ``TRIAGE_`` prefix so that Prefect workers,
+the CLI and the tests configure the same way; credentials never appear in logs or parameters.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TRIAGE_", extra="ignore")
+
+    database_url: str = "sqlite:///./triage.db"
+    models_dir: Path = Path("models")
+    routing_file: Path | None = None
+    sources_file: Path = Path("config/sources.yaml")
+    schedule_cron: str = "*/15 * * * *"
+    chunk_size: int = Field(default=1000, ge=1)
+    max_message_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 tables, repository functions and Alembic migrations (SQLite or PostgreSQL)."""

@@ -1,0 +1,301 @@
+"""Repository functions over the tables: insert-or-ignore by natural key, stage queries.
+
+Inserts are dialect-native ``ON CONFLICT DO NOTHING`` so that two workers (or a rerun after a
+crash) can never store the same message twice; callers learn which keys were new.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from triage.core.types import (
+    Classification,
+    Deadline,
+    Event,
+    Message,
+    Quarantined,
+    RoutingDecision,
+    Stage,
+)
+from triage.store.tables import (
+    ClassificationRow,
+    DeadlineRow,
+    EventRow,
+    IngestRunRow,
+    MessageRow,
+    QuarantineRow,
+    RoutingDecisionRow,
+)
+
+
+def _insert(session: Session, table: Any) -> Any:
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    if dialect == "sqlite":
+        return sqlite.insert(table)
+    raise RuntimeError(f"unsupported database dialect: {dialect}")
+
+
+def message_values(message: Message, ingested_at: datetime) -> dict[str, Any]:
+    return {
+        "key": message.key,
+        "source": message.source,
+        "channel": str(message.channel),
+        "received_at": message.received_at,
+        "ingested_at": ingested_at,
+        "stage": str(Stage.RECEIVED),
+        "subject": message.subject,
+        "sender_name": message.sender_name,
+        "sender_address": message.sender_address,
+        "body_text": message.body_text,
+        "new_text": message.new_text,
+        "quoted_text": message.quoted_text,
+        "signature": message.signature,
+        "html_sanitised": message.html_sanitised,
+        "message_id": message.message_id,
+        "in_reply_to": message.in_reply_to,
+        "references": list(message.references),
+        "date_header": message.date_header,
+        "organisation": message.organisation,
+        "form_country": message.form_country,
+        "raw_sha256": message.raw_sha256,
+        "raw": message.raw,
+        "attachments": [asdict(a) for a in message.attachments],
+        "auto_submitted": message.auto_submitted,
+    }
+
+
+def insert_messages(
+    session: Session, messages: Sequence[Message], ingested_at: datetime
+) -> list[tuple[str, int]]:
+    """Insert new messages; returns (key, id) of those actually inserted."""
+    if not messages:
+        return []
+    unique: dict[str, Message] = {}
+    for message in messages:
+        unique.setdefault(message.key, message)
+    rows = [message_values(m, ingested_at) for m in unique.values()]
+    stmt = (
+        _insert(session, MessageRow)
+        .on_conflict_do_nothing(index_elements=["key"])
+        .returning(MessageRow.key, MessageRow.id)
+    )
+    inserted: list[tuple[str, int]] = []
+    for row in rows:  # RETURNING with executemany is not portable across drivers
+        result = session.execute(stmt, row).first()
+        if result is not None:
+            inserted.append((result[0], result[1]))
+    return inserted
+
+
+def insert_quarantined(session: Session, items: Sequence[Quarantined], at: datetime) -> list[str]:
+    if not items:
+        return []
+    stmt = (
+        _insert(session, QuarantineRow)
+        .on_conflict_do_nothing(index_elements=["key"])
+        .returning(QuarantineRow.key)
+    )
+    keys: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        if item.key in seen:
+            continue
+        seen.add(item.key)
+        values = {
+            "key": item.key,
+            "source": item.source,
+            "location": item.location,
+            "reason": item.reason,
+            "detail": item.detail,
+            "raw": item.raw,
+            "quarantined_at": at,
+        }
+        result = session.execute(stmt, values).first()
+        if result is not None:
+            keys.append(result[0])
+    return keys
+
+
+def existing_keys(session: Session, keys: Iterable[str]) -> set[str]:
+    wanted = list(set(keys))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(session.scalars(select(MessageRow.key).where(MessageRow.key.in_(chunk))))
+    return found
+
+
+def message_ids_at_stage(session: Session, stage: Stage, limit: int | None = None) -> list[int]:
+    stmt: Select[tuple[int]] = (
+        select(MessageRow.id).where(MessageRow.stage == str(stage)).order_by(MessageRow.id)
+    )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(session.scalars(stmt))
+
+
+def load_messages(session: Session, ids: Sequence[int]) -> list[MessageRow]:
+    rows: list[MessageRow] = []
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        rows.extend(session.scalars(select(MessageRow).where(MessageRow.id.in_(chunk))))
+    rows.sort(key=lambda r: r.id)
+    return rows
+
+
+def set_stage(session: Session, ids: Sequence[int], stage: Stage) -> None:
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        session.execute(update(MessageRow).where(MessageRow.id.in_(chunk)).values(stage=str(stage)))
+
+
+def add_classification(
+    session: Session, message_id: int, result: Classification, at: datetime
+) -> bool:
+    stmt = _insert(session, ClassificationRow).on_conflict_do_nothing(
+        index_elements=["message_id", "model_version"]
+    )
+    values = {
+        "message_id": message_id,
+        "language": result.language,
+        "language_confidence": result.language_confidence,
+        "rights_issue": list(result.rights_issue),
+        "rights_issue_scores": result.rights_issue_scores,
+        "challenge": list(result.challenge),
+        "challenge_scores": result.challenge_scores,
+        "countries": list(result.countries),
+        "sender_country": result.sender_country,
+        "regions": list(result.regions),
+        "global_south": result.global_south,
+        "priority": result.priority,
+        "kind": result.kind,
+        "needs_review": result.needs_review,
+        "review_reasons": list(result.review_reasons),
+        "evidence": result.evidence,
+        "model_version": result.model_version,
+        "taxonomy_version": result.taxonomy_version,
+        "created_at": at,
+    }
+    return session.execute(stmt, values).rowcount == 1
+
+
+def latest_classifications(session: Session, ids: Sequence[int]) -> dict[int, ClassificationRow]:
+    latest: dict[int, ClassificationRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        stmt = (
+            select(ClassificationRow)
+            .where(ClassificationRow.message_id.in_(chunk))
+            .order_by(ClassificationRow.id)
+        )
+        for row in session.scalars(stmt):
+            latest[row.message_id] = row
+    return latest
+
+
+def add_routing(
+    session: Session,
+    message_id: int,
+    decision: RoutingDecision,
+    deadlines: Sequence[Deadline],
+    at: datetime,
+) -> bool:
+    """Store one decision and its deadlines; False if the message was already routed."""
+    stmt = _insert(session, RoutingDecisionRow).on_conflict_do_nothing(
+        index_elements=["message_id"]
+    )
+    values = {
+        "message_id": message_id,
+        "owner": decision.owner,
+        "team": decision.team,
+        "rule_id": decision.rule_id,
+        "explanation": decision.explanation,
+        "rules_version": decision.rules_version,
+        "decided_at": at,
+    }
+    if session.execute(stmt, values).rowcount != 1:
+        return False
+    dl_stmt = _insert(session, DeadlineRow).on_conflict_do_nothing(
+        index_elements=["message_id", "kind"]
+    )
+    for deadline in deadlines:
+        session.execute(
+            dl_stmt,
+            {
+                "message_id": message_id,
+                "kind": str(deadline.kind),
+                "due_at": deadline.due_at,
+                "met_at": None,
+                "policy": deadline.policy,
+            },
+        )
+    return True
+
+
+def add_event(session: Session, event: Event) -> None:
+    session.add(
+        EventRow(
+            message_id=event.message_id,
+            kind=event.kind,
+            actor=event.actor,
+            at=event.at,
+            data=event.data,
+        )
+    )
+
+
+def record_ingest_run(
+    session: Session,
+    *,
+    source: str,
+    started_at: datetime,
+    finished_at: datetime,
+    seen: int,
+    stored: int,
+    quarantined: int,
+    duplicates: int,
+) -> int:
+    row = IngestRunRow(
+        source=source,
+        started_at=started_at,
+        finished_at=finished_at,
+        seen=seen,
+        stored=stored,
+        quarantined=quarantined,
+        duplicates=duplicates,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def count_rows(session: Session, table: Any) -> int:
+    return int(session.scalar(select(func.count()).select_from(table)) or 0)
+
+
+def open_queue_rows(session: Session, limit: int | None = None) -> list[tuple[Any, ...]]:
+    """Routed messages with their owner, respond deadline and current labels, by deadline."""
+    respond = (
+        select(DeadlineRow.message_id, DeadlineRow.due_at)
+        .where(DeadlineRow.kind == "respond", DeadlineRow.met_at.is_(None))
+        .subquery()
+    )
+    stmt = (
+        select(MessageRow.id, RoutingDecisionRow, respond.c.due_at)
+        .join(RoutingDecisionRow, RoutingDecisionRow.message_id == MessageRow.id)
+        .join(respond, respond.c.message_id == MessageRow.id)
+        .where(MessageRow.stage == str(Stage.ROUTED))
+        .order_by(respond.c.due_at, MessageRow.id)
+    )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [tuple(r) for r in session.execute(stmt)]

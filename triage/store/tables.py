@@ -1,0 +1,160 @@
+"""The schema. Alembic's first revision creates exactly this (a test compares them).
+
+Times are stored timezone-aware UTC; JSON columns hold label lists and ids, never free text
+beyond the message's own fields.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from triage.store.types import UTCDateTime
+
+_ID = BigInteger().with_variant(Integer, "sqlite")  # SQLite autoincrement needs INTEGER
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON}
+
+
+class MessageRow(Base):
+    __tablename__ = "messages"
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    source: Mapped[str] = mapped_column(String(200))
+    channel: Mapped[str] = mapped_column(String(20))
+    received_at: Mapped[datetime]
+    ingested_at: Mapped[datetime]
+    stage: Mapped[str] = mapped_column(String(20), index=True)
+    subject: Mapped[str] = mapped_column(Text)
+    sender_name: Mapped[str] = mapped_column(Text)
+    sender_address: Mapped[str] = mapped_column(String(320))
+    body_text: Mapped[str] = mapped_column(Text)
+    new_text: Mapped[str] = mapped_column(Text)
+    quoted_text: Mapped[str] = mapped_column(Text)
+    signature: Mapped[str] = mapped_column(Text)
+    html_sanitised: Mapped[str | None] = mapped_column(Text)
+    message_id: Mapped[str | None] = mapped_column(String(1000), index=True)
+    in_reply_to: Mapped[str | None] = mapped_column(String(1000))
+    references: Mapped[list[str]] = mapped_column(JSON)
+    date_header: Mapped[str | None] = mapped_column(String(200))
+    organisation: Mapped[str | None] = mapped_column(String(300))
+    form_country: Mapped[str | None] = mapped_column(String(100))
+    raw_sha256: Mapped[str] = mapped_column(String(64))
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    auto_submitted: Mapped[bool] = mapped_column(Boolean)
+
+
+class QuarantineRow(Base):
+    __tablename__ = "quarantine"
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    source: Mapped[str] = mapped_column(String(200))
+    location: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(50), index=True)
+    detail: Mapped[str] = mapped_column(Text)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    quarantined_at: Mapped[datetime]
+
+
+class ClassificationRow(Base):
+    __tablename__ = "classifications"
+    __table_args__ = (UniqueConstraint("message_id", "model_version"),)
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(String(10))
+    language_confidence: Mapped[float] = mapped_column(Float)
+    rights_issue: Mapped[list[str]] = mapped_column(JSON)
+    rights_issue_scores: Mapped[dict[str, Any]]
+    challenge: Mapped[list[str]] = mapped_column(JSON)
+    challenge_scores: Mapped[dict[str, Any]]
+    countries: Mapped[list[str]] = mapped_column(JSON)
+    sender_country: Mapped[str | None] = mapped_column(String(2))
+    regions: Mapped[list[str]] = mapped_column(JSON)
+    global_south: Mapped[bool | None] = mapped_column(Boolean)
+    priority: Mapped[str] = mapped_column(String(20), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    needs_review: Mapped[bool] = mapped_column(Boolean, index=True)
+    review_reasons: Mapped[list[str]] = mapped_column(JSON)
+    evidence: Mapped[dict[str, Any]]
+    model_version: Mapped[str] = mapped_column(String(100))
+    taxonomy_version: Mapped[str] = mapped_column(String(50))
+    created_at: Mapped[datetime]
+
+
+class RoutingDecisionRow(Base):
+    __tablename__ = "routing_decisions"
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    message_id: Mapped[int] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE"), unique=True
+    )
+    owner: Mapped[str] = mapped_column(String(100), index=True)
+    team: Mapped[str] = mapped_column(String(100))
+    rule_id: Mapped[str] = mapped_column(String(100))
+    explanation: Mapped[str] = mapped_column(Text)
+    rules_version: Mapped[str] = mapped_column(String(50))
+    decided_at: Mapped[datetime]
+
+
+class DeadlineRow(Base):
+    __tablename__ = "deadlines"
+    __table_args__ = (
+        UniqueConstraint("message_id", "kind"),
+        Index("ix_deadlines_open_due", "met_at", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    due_at: Mapped[datetime]
+    met_at: Mapped[datetime | None]
+    policy: Mapped[str] = mapped_column(String(100))
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("messages.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(50))
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime]
+    data: Mapped[dict[str, Any]]
+
+
+class IngestRunRow(Base):
+    """One row per batch: the reconciliation seen = stored + quarantined + duplicates."""
+
+    __tablename__ = "ingest_runs"
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(String(200))
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    seen: Mapped[int] = mapped_column(Integer)
+    stored: Mapped[int] = mapped_column(Integer)
+    quarantined: Mapped[int] = mapped_column(Integer)
+    duplicates: Mapped[int] = mapped_column(Integer)
