@@ -72,7 +72,7 @@ def test_times_come_back_aware_utc(session: Session) -> None:
 
 def test_naive_datetime_is_refused(session: Session) -> None:
     row = repo.message_values(make_message("naive"), NOW)
-    row["ingested_at"] = datetime(2026, 1, 1)  # noqa: DTZ001 - the point of the test
+    row["ingested_at"] = datetime(2026, 1, 1)
     with pytest.raises(Exception, match="naive"):
         session.execute(repo._insert(session, MessageRow), row)
 

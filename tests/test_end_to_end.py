@@ -1,0 +1,64 @@
+"""The main job over data/samples without Prefect, on SQLite and PostgreSQL.
+
+Counts reconcile, every stored message is classified and routed to exactly one owner, and a
+second run stores, classifies and routes nothing.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tests.conftest import SAMPLES
+from triage.services.database import engine_for
+from triage.services.queue import open_queue
+from triage.services.run_batch import run_batch
+from triage.store.tables import (
+    ClassificationRow,
+    DeadlineRow,
+    EventRow,
+    MessageRow,
+    RoutingDecisionRow,
+)
+
+
+def test_samples_end_to_end_twice(database_url: str) -> None:
+    first = run_batch([("samples", SAMPLES)], database_url).counts()
+    assert first["seen"] == first["stored"] + first["quarantined"] + first["duplicates"]
+    assert first["stored"] >= 300
+    assert first["classified"] == first["stored"] == first["routed"]
+
+    engine = engine_for(database_url)
+    with Session(engine) as session:
+        messages = session.scalar(select(func.count()).select_from(MessageRow))
+        owners = session.execute(
+            select(RoutingDecisionRow.message_id, func.count())
+            .group_by(RoutingDecisionRow.message_id)
+        ).all()  # fmt: skip
+        deadlines = session.scalar(select(func.count()).select_from(DeadlineRow))
+        early = session.scalar(
+            select(func.count())
+            .select_from(DeadlineRow)
+            .join(MessageRow, MessageRow.id == DeadlineRow.message_id)
+            .where(DeadlineRow.due_at < MessageRow.received_at)
+        )
+        versions = set(session.scalars(select(ClassificationRow.model_version)))
+    assert messages == first["stored"]
+    assert len(owners) == messages and all(n == 1 for _, n in owners)
+    assert deadlines == 3 * messages
+    assert early == 0
+    assert len(versions) == 1 and "rights_issue@" in versions.pop()
+
+    second = run_batch([("samples", SAMPLES)], database_url).counts()
+    assert second["stored"] == second["quarantined"] == 0
+    assert second["duplicates"] == second["seen"] == first["seen"]
+    assert second["classified"] == second["routed"] == 0
+    with Session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(MessageRow)) == messages
+        assert session.scalar(select(func.count()).select_from(EventRow)) > messages
+
+    queue = open_queue(database_url)
+    assert len(queue) == messages
+    assert [q.respond_by for q in queue] == sorted(q.respond_by for q in queue)
+    engine.dispose()
+    engine_for.cache_clear()
