@@ -61,7 +61,7 @@ def print_run_report(counts: dict[str, int], as_json: bool, database_url: str | 
     for item in items:
         style = "bold red" if item.priority == "critical" else None
         table.add_row(
-            str(item.message_id),
+            str(item.case_id),
             item.owner,
             item.respond_by.strftime("%Y-%m-%d %H:%M"),
             item.priority,
@@ -160,7 +160,7 @@ def queue(
     database: DatabaseOption = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Print every open case with its owner and respond-by deadline."""
+    """Every open case: owner, team, priority, deadlines (ISO 8601 UTC), their state, the rule."""
     use_database(database)
     from triage.services.queue import open_queue
 

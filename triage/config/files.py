@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from triage.config.calendars import build_calendars
 from triage.core.routing import RoutingRules, parse_routing_rules
 from triage.core.taxonomy import Taxonomy, parse_taxonomy
 
@@ -44,7 +45,9 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
 def load_routing_rules(path: Path | None = None) -> RoutingRules:
     path = path or packaged("routing.yaml")
     try:
-        return parse_routing_rules(read_yaml(path))
+        data = read_yaml(path)
+        calendars = build_calendars(data.get("calendars") if isinstance(data, dict) else None)
+        return parse_routing_rules(data, calendars)
     except ValueError as exc:
         raise ConfigFileError(f"{path}: {exc}") from None
 

@@ -74,9 +74,7 @@ def _open_intervals(calendar: BusinessCalendar, day: date) -> list[tuple[datetim
     return out
 
 
-def add_business_time(
-    calendar: BusinessCalendar, start: datetime, duration: timedelta
-) -> datetime:
+def add_business_time(calendar: BusinessCalendar, start: datetime, duration: timedelta) -> datetime:
     """The instant when ``duration`` of open time has passed since ``start`` (UTC)."""
     _require_aware(start)
     start = start.astimezone(UTC)

@@ -25,6 +25,12 @@ class Stage(StrEnum):
     ROUTED = "routed"
 
 
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    WAITING_ON_SENDER = "waiting_on_sender"
+    CLOSED = "closed"
+
+
 class DeadlineKind(StrEnum):
     ACKNOWLEDGE = "acknowledge"
     RESPOND = "respond"
@@ -163,6 +169,7 @@ class RoutingDecision:
     rule_id: str
     explanation: str
     rules_version: str
+    confidential: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +177,7 @@ class Deadline:
     kind: DeadlineKind
     due_at: datetime
     policy: str
+    calendar: str = "24x7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,3 +189,4 @@ class Event:
     actor: str
     message_id: int | None = None
     data: dict[str, Any] = field(default_factory=dict)
+    case_id: int | None = None

@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from triage.core.types import (
+    CaseStatus,
     Classification,
     Deadline,
     Event,
@@ -25,6 +26,7 @@ from triage.core.types import (
     Stage,
 )
 from triage.store.tables import (
+    CaseRow,
     ClassificationRow,
     DeadlineRow,
     EventRow,
@@ -202,49 +204,92 @@ def latest_classifications(session: Session, ids: Sequence[int]) -> dict[int, Cl
     return latest
 
 
-def add_routing(
+def open_load(session: Session) -> dict[str, int]:
+    """Open (not closed) cases per owner, for load balancing."""
+    stmt = (
+        select(CaseRow.owner, func.count())
+        .where(CaseRow.status != str(CaseStatus.CLOSED))
+        .group_by(CaseRow.owner)
+    )
+    return {owner: int(n) for owner, n in session.execute(stmt)}
+
+
+def open_case(
     session: Session,
+    *,
     message_id: int,
     decision: RoutingDecision,
     deadlines: Sequence[Deadline],
-    at: datetime,
-) -> bool:
-    """Store one decision and its deadlines; False if the message was already routed."""
-    stmt = _insert(session, RoutingDecisionRow).on_conflict_do_nothing(
-        index_elements=["message_id"]
+    priority: str,
+    kind: str,
+    opened_at: datetime,
+    now: datetime,
+    actor: str = "system",
+) -> int | None:
+    """Create the case of a new message with its first decision and deadlines.
+
+    Returns the case id, or None if the message already has a case (a rerun).
+    """
+    stmt = (
+        _insert(session, CaseRow)
+        .on_conflict_do_nothing(index_elements=["root_message_id"])
+        .returning(CaseRow.id)
     )
     values = {
-        "message_id": message_id,
+        "root_message_id": message_id,
+        "status": str(CaseStatus.OPEN),
         "owner": decision.owner,
         "team": decision.team,
+        "confidential": decision.confidential,
+        "priority": priority,
+        "kind": kind,
         "rule_id": decision.rule_id,
-        "explanation": decision.explanation,
-        "rules_version": decision.rules_version,
-        "decided_at": at,
+        "opened_at": opened_at,
+        "updated_at": now,
     }
-    if session.execute(stmt, values).rowcount != 1:
-        return False
-    dl_stmt = _insert(session, DeadlineRow).on_conflict_do_nothing(
-        index_elements=["message_id", "kind"]
-    )
+    case_id = session.execute(stmt, values).scalar()
+    if case_id is None:
+        return None
+    add_decision(session, case_id, decision, now, actor)
     for deadline in deadlines:
-        session.execute(
-            dl_stmt,
-            {
-                "message_id": message_id,
-                "kind": str(deadline.kind),
-                "due_at": deadline.due_at,
-                "met_at": None,
-                "policy": deadline.policy,
-            },
+        session.add(
+            DeadlineRow(
+                case_id=case_id,
+                kind=str(deadline.kind),
+                started_at=opened_at,
+                due_at=deadline.due_at,
+                met_at=None,
+                paused_at=None,
+                calendar=deadline.calendar,
+                policy=deadline.policy,
+            )
         )
-    return True
+    return int(case_id)
+
+
+def add_decision(
+    session: Session, case_id: int, decision: RoutingDecision, at: datetime, actor: str
+) -> None:
+    session.add(
+        RoutingDecisionRow(
+            case_id=case_id,
+            owner=decision.owner,
+            team=decision.team,
+            rule_id=decision.rule_id,
+            explanation=decision.explanation,
+            rules_version=decision.rules_version,
+            confidential=decision.confidential,
+            actor=actor,
+            decided_at=at,
+        )
+    )
 
 
 def add_event(session: Session, event: Event) -> None:
     session.add(
         EventRow(
             message_id=event.message_id,
+            case_id=event.case_id,
             kind=event.kind,
             actor=event.actor,
             at=event.at,
@@ -283,19 +328,27 @@ def count_rows(session: Session, table: Any) -> int:
 
 
 def open_queue_rows(session: Session, limit: int | None = None) -> list[tuple[Any, ...]]:
-    """Routed messages with their owner, respond deadline and current labels, by deadline."""
+    """Open cases with their respond-by deadline, soonest first."""
     respond = (
-        select(DeadlineRow.message_id, DeadlineRow.due_at)
-        .where(DeadlineRow.kind == "respond", DeadlineRow.met_at.is_(None))
+        select(DeadlineRow.case_id, DeadlineRow.due_at)
+        .where(DeadlineRow.kind == "respond")
         .subquery()
     )
     stmt = (
-        select(MessageRow.id, RoutingDecisionRow, respond.c.due_at)
-        .join(RoutingDecisionRow, RoutingDecisionRow.message_id == MessageRow.id)
-        .join(respond, respond.c.message_id == MessageRow.id)
-        .where(MessageRow.stage == str(Stage.ROUTED))
-        .order_by(respond.c.due_at, MessageRow.id)
+        select(CaseRow, respond.c.due_at)
+        .join(respond, respond.c.case_id == CaseRow.id)
+        .where(CaseRow.status != str(CaseStatus.CLOSED))
+        .order_by(respond.c.due_at, CaseRow.id)
     )
     if limit is not None:
         stmt = stmt.limit(limit)
     return [tuple(r) for r in session.execute(stmt)]
+
+
+def deadlines_of(session: Session, case_ids: Sequence[int]) -> dict[int, list[DeadlineRow]]:
+    found: dict[int, list[DeadlineRow]] = {}
+    for start in range(0, len(case_ids), 500):
+        chunk = list(case_ids[start : start + 500])
+        for row in session.scalars(select(DeadlineRow).where(DeadlineRow.case_id.in_(chunk))):
+            found.setdefault(row.case_id, []).append(row)
+    return found

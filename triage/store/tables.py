@@ -102,33 +102,64 @@ class ClassificationRow(Base):
     created_at: Mapped[datetime]
 
 
+class CaseRow(Base):
+    """One case per conversation: its owner, status and the moments that answer the sender."""
+
+    __tablename__ = "cases"
+    __table_args__ = (Index("ix_cases_status_owner", "status", "owner"),)
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    root_message_id: Mapped[int] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE"), unique=True
+    )
+    status: Mapped[str] = mapped_column(String(20))
+    owner: Mapped[str] = mapped_column(String(100))
+    team: Mapped[str] = mapped_column(String(100))
+    confidential: Mapped[bool] = mapped_column(Boolean)
+    priority: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(30))
+    rule_id: Mapped[str] = mapped_column(String(100))
+    opened_at: Mapped[datetime]
+    acknowledged_at: Mapped[datetime | None]
+    responded_at: Mapped[datetime | None]
+    loop_closed_at: Mapped[datetime | None]
+    paused_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
+
+
 class RoutingDecisionRow(Base):
+    """Append-only history: the first decision and every re-routing, with the rule that fired."""
+
     __tablename__ = "routing_decisions"
 
     id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
-    message_id: Mapped[int] = mapped_column(
-        ForeignKey("messages.id", ondelete="CASCADE"), unique=True
-    )
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     owner: Mapped[str] = mapped_column(String(100), index=True)
     team: Mapped[str] = mapped_column(String(100))
     rule_id: Mapped[str] = mapped_column(String(100))
     explanation: Mapped[str] = mapped_column(Text)
     rules_version: Mapped[str] = mapped_column(String(50))
+    confidential: Mapped[bool] = mapped_column(Boolean)
+    actor: Mapped[str] = mapped_column(String(100))
     decided_at: Mapped[datetime]
 
 
 class DeadlineRow(Base):
     __tablename__ = "deadlines"
     __table_args__ = (
-        UniqueConstraint("message_id", "kind"),
+        UniqueConstraint("case_id", "kind"),
         Index("ix_deadlines_open_due", "met_at", "due_at"),
     )
 
     id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
-    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(20))
+    started_at: Mapped[datetime]
     due_at: Mapped[datetime]
     met_at: Mapped[datetime | None]
+    paused_at: Mapped[datetime | None]
+    calendar: Mapped[str] = mapped_column(String(100))
     policy: Mapped[str] = mapped_column(String(100))
 
 
@@ -138,6 +169,9 @@ class EventRow(Base):
     id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
     message_id: Mapped[int | None] = mapped_column(
         ForeignKey("messages.id", ondelete="SET NULL"), index=True
+    )
+    case_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cases.id", ondelete="SET NULL"), index=True
     )
     kind: Mapped[str] = mapped_column(String(50))
     actor: Mapped[str] = mapped_column(String(100))
