@@ -1,0 +1,596 @@
+"""Which countries a message is about, in the languages civil society writes to us in.
+
+A dictionary matcher, not a model: staff must be able to see *why* a message was tagged
+Sudan (the word that matched), the names can be corrected in a data file without retraining,
+and it runs at several hundred thousand words per second on one core, so the pipeline can
+afford it on every message.
+
+The names live in ``triage/data/place_names.csv`` (built by ``scripts/build_places.py`` from
+ISO 3166 / CLDR / GeoNames data plus hand-curated additions) and the UN M49 regions and the
+Global South list in ``triage/data/countries.csv``; ``triage/data/PLACES.md`` says where each
+comes from.
+
+Matching happens on a folded ``NORM`` (case, Latin accents, Arabic hamza/diacritics/taa
+marbuta and French elisions removed), installed as a lexeme attribute getter so that each
+distinct word is folded once per process rather than once per occurrence. What folding cannot
+do is generated here as extra patterns: Arabic attached clitics (و ب ل ف ك ال) and hyphen or
+space spellings. Words that are also common nouns or first names ("turkey", "Jordan
+Peterson", Portuguese "peru") are marked in the data as case-sensitive or person-like and
+checked against their neighbours; longer phrases ("Georgia, USA", "guinea pig", "Istanbul
+Convention") win over the names they contain, so they can re-point or silence them.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib.resources import files
+
+import spacy
+from spacy.attrs import NORM
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+log = logging.getLogger(__name__)
+
+COUNTRIES_FILE = "countries.csv"
+NAMES_FILE = "place_names.csv"
+
+# How strictly a name must appear in the text before it counts (column ``match``).
+ANY = "any"  # any case, any accents
+EXACT = "exact"  # exact capitalisation (accents still optional): "Turkey" but not "turkey"
+PERSON = (
+    "person"  # exact, and not next to another capitalised word: "Jordan" but not "Jordan Peterson"
+)
+ABBR = "abbr"  # exact, and not inside an all-capitals run: "US" but not "HELP US"
+_POLICY_RANK = {ANY: 0, EXACT: 1, PERSON: 2, ABBR: 3}
+
+BLOCK = "block"  # kind of a phrase that only exists to mask or re-point the names inside it
+
+# spaCy's tokenizer stops caching after 10,000 distinct chunks (spaCy 3.8 default), and
+# tokenising the ~13,000 patterns alone fills that, after which every word takes the slow
+# path (~190k instead of ~750k words/s). A warm worker's vocabulary also passes 10,000
+# words within minutes, so we raise the cap; each cached chunk costs well under 100 bytes.
+TOKENIZER_CACHE = 500_000
+
+# Long inputs are tokenised in slices so a pasted 50 MB log cannot exhaust memory.
+_CHUNK_CHARS = 100_000
+
+# Capitalised words that may stand right before or after a person-like place name without
+# making it a person's name ("In Jordan", "Lake Chad", "Jordan Valley").
+_PLACE_NEIGHBOURS = frozenset(
+    [
+        "in",
+        "to",
+        "from",
+        "of",
+        "and",
+        "or",
+        "for",
+        "the",
+        "with",
+        "by",
+        "on",
+        "at",
+        "about",
+        "across",
+        "inside",
+        "into",
+        "throughout",
+        "within",
+        "against",
+        "between",
+        "near",
+        "outside",
+        "via",
+        "as",
+        "than",
+        "but",
+        "not",
+        "also",
+        "both",
+        "including",
+        "like",
+        "unlike",
+        "while",
+        "where",
+        "when",
+        "after",
+        "before",
+        "during",
+        "under",
+        "over",
+        "since",
+        "until",
+        "through",
+        "toward",
+        "towards",
+        "lake",
+        "river",
+        "valley",
+        "times",
+        "government",
+        "gov",
+        "authorities",
+        "army",
+        "armed",
+        "police",
+        "embassy",
+        "ministry",
+        "republic",
+        "kingdom",
+        "hashemite",
+        "state",
+        "national",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "north",
+        "south",
+        "east",
+        "west",
+        "rural",
+        "urban",
+        "greater",
+        "upper",
+        "lower",
+        "capital",
+        "border",
+        "borders",
+        "en",
+        "de",
+        "del",
+        "la",
+        "el",
+        "los",
+        "las",
+        "y",
+        "e",
+        "a",
+        "o",
+        "da",
+        "do",
+        "das",
+        "dos",
+        "du",
+        "des",
+        "le",
+        "et",
+        "au",
+        "aux",
+        "dans",
+        "pour",
+        "par",
+        "sur",
+        "di",
+        "ke",
+        "dan",
+        "yang",
+        "untuk",
+        "dari",
+        "pada",
+        "ya",
+        "na",
+        "wa",
+        "kwa",
+        "katika",
+    ]
+)
+
+_ELISION = re.compile(r"^(?:l|d|j|n|s|c|m|t|qu)'(?=\w)")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_TATWEEL = "\u0640"
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+# Arabic writes conjunctions, prepositions and the article attached to the next word
+# (والسودان "and Sudan", بالسودان "in Sudan", للسودان "for Sudan"). Longest first.
+_AR_CLITICS = ("وب", "فب", "وك", "ول", "فل", "و", "ف", "ب", "ك", "ل")
+_AR_ARTICLE = ("وبال", "وال", "فال", "بال", "كال", "ال")
+_AR_LAM_ARTICLE = ("ولل", "فلل", "لل")  # ل + ال is written لل
+
+
+def _strippable_base(ch: str) -> bool:
+    """Marks are dropped only on Latin and Arabic letters and on Cyrillic е (ё → е).
+
+    Folding Devanagari vowel signs or Cyrillic й would merge unrelated words.
+    """
+    return ch <= "\u024f" or "\u0600" <= ch <= "\u06ff" or ch in "еЕ"
+
+
+def _drop_marks(text: str) -> str:
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFD", text):
+        if ch == _TATWEEL:
+            continue
+        if unicodedata.combining(ch) and out and _strippable_base(out[-1]):
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def fold(word: str) -> str:
+    """The form under which a word is matched: "Perú", "PERU" and "peru" are one word."""
+    text = word.translate(_APOSTROPHES).casefold()
+    if not text.isascii():
+        text = _drop_marks(text).replace("ة", "ه")
+    return _ELISION.sub("", text)
+
+
+def strip_marks(text: str) -> str:
+    """Accents off, case kept: how case-sensitive names are compared ("Perú" == "Peru")."""
+    text = text.translate(_APOSTROPHES)
+    return text if text.isascii() else _drop_marks(text).replace("ة", "ه")
+
+
+def arabic_norm(word: str, known: dict[str, str]) -> str:
+    """Fold, then take off attached clitics if what remains is a known place word.
+
+    ``known`` maps the folded first word of each Arabic place name to how it may be
+    prefixed: "article" (السودان: و/ب/ف/ك, and لل for ل), "bare" (مصر, قطر: و/ب/ل/ف/ك but
+    never the article, "القطر" is another word) or "adjective" (مصري: also the article).
+    Checking the remainder against the names is what keeps لبنان from becoming بنان.
+    """
+    text = fold(word)
+    if text in known or len(text) < 4:
+        return text
+    for p in _AR_CLITICS:
+        rest = text[len(p) :]
+        if text.startswith(p) and known.get(rest) in ("bare", "adjective") and rest:
+            return rest
+        if text.startswith(p) and "ل" not in p and known.get(rest) == "article":
+            return rest
+    for p in _AR_ARTICLE:
+        rest = text[len(p) :]
+        if text.startswith(p) and rest:
+            if known.get(rest) == "adjective":
+                return rest
+            if known.get("ال" + rest) == "article":
+                return "ال" + rest
+    for p in _AR_LAM_ARTICLE:
+        rest = text[len(p) :]
+        if text.startswith(p) and rest:
+            if known.get("ال" + rest) == "article":
+                return "ال" + rest
+            if known.get(rest) == "adjective":
+                return rest
+    return text
+
+
+def install_fold_norm(vocab: Vocab, arabic: dict[str, str] | None = None) -> None:
+    """Make ``NORM`` the folded form, for every word this vocabulary has seen or will see.
+
+    Doing it as a lexeme getter means the fold runs once per distinct word, not once per
+    token, which is what keeps matching fast on long texts. ``arabic`` (see ``arabic_norm``)
+    also takes attached clitics off Arabic place words.
+    """
+    if arabic:
+        known = dict(arabic)
+
+        def getter(word: str) -> str:
+            return arabic_norm(word, known) if _ARABIC.search(word) else fold(word)
+
+    else:
+        getter = fold
+    vocab.lex_attr_getters[NORM] = getter
+    for lexeme in vocab:
+        lexeme.norm_ = getter(lexeme.orth_)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Where a country sits for routing and reporting (UN M49 names)."""
+
+    iso2: str
+    name: str
+    region: str
+    sub_region: str
+    global_south: bool
+    intermediate_region: str = ""
+    g77: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    name: str
+    iso2: str
+    lang: str
+    kind: str
+    match: str
+
+
+@dataclass(slots=True)
+class _Entry:
+    iso2: str  # "" for phrases that only silence what they contain
+    kind: str
+    policy: str
+    exact_forms: set[str]  # accent-stripped, case-kept token sequences allowed under EXACT+
+
+
+def _data_text(name: str) -> str:
+    return (files("triage") / "data" / name).read_text(encoding="utf-8")
+
+
+def _read_csv(name: str) -> Iterator[dict[str, str]]:
+    lines = (line for line in io.StringIO(_data_text(name)) if not line.startswith("#"))
+    yield from csv.DictReader(lines)
+
+
+def name_variants(name: str) -> list[str]:
+    """Spellings that folding does not cover; the first one is the name itself."""
+    out = [name]
+    if "-" in name and not name.startswith("-"):
+        out.append(name.replace("-", " "))
+    if (
+        name.endswith(".") and name.count(".") > 1
+    ):  # "U.S." is also written "U.S" before a full stop
+        out.append(name[:-1])
+    return out
+
+
+class Gazetteer:
+    """Country names, cities and demonyms → ISO 3166-1 alpha-2, plus M49 regions.
+
+    Build it once (``load_gazetteer()``); it is read-only afterwards and safe to share
+    between threads. If you pass your own ``nlp``, its vocabulary's ``NORM`` becomes the
+    folded form (lower case, no accents), so documents tokenised by that pipeline can be
+    matched without re-tokenising.
+    """
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        global_south: Iterable[str] | None = None,
+    ) -> None:
+        self.nlp = nlp if nlp is not None else spacy.blank("xx")
+        self.nlp.max_length = 10**9  # we slice long texts ourselves
+        tokenizer = self.nlp.tokenizer
+        if getattr(tokenizer, "max_cache_size", TOKENIZER_CACHE) < TOKENIZER_CACHE:
+            tokenizer.max_cache_size = TOKENIZER_CACHE
+        self._regions, self._alpha3 = self._load_countries(global_south)
+        self._entries: dict[int, _Entry] = {}
+        self._by_key: dict[str, _Entry] = {}
+        self._matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        self._load_names()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _load_countries(
+        self, override: Iterable[str] | None
+    ) -> tuple[dict[str, Region], dict[str, str]]:
+        rows = list(_read_csv(COUNTRIES_FILE))
+        south = {c.strip().upper() for c in override} if override is not None else None
+        if south is not None:
+            unknown = south - {r["iso2"] for r in rows}
+            if unknown:
+                log.warning("global_south override has unknown codes: %s", sorted(unknown))
+        regions: dict[str, Region] = {}
+        alpha3: dict[str, str] = {}
+        for r in rows:
+            code = r["iso2"]
+            regions[code] = Region(
+                iso2=code,
+                name=r["name"],
+                region=r["region"],
+                sub_region=r["sub_region"],
+                global_south=(code in south) if south is not None else r["global_south"] == "1",
+                intermediate_region=r["intermediate_region"],
+                g77=r["g77"] == "1",
+            )
+            if r["iso3"]:
+                alpha3[r["iso3"]] = code
+        return regions, alpha3
+
+    def _load_names(self) -> None:
+        rows = [_Row(**r) for r in _read_csv(NAMES_FILE)]
+        install_fold_norm(self.nlp.vocab, _arabic_first_words(rows))
+        # Pass 1: the names as written; pass 2: generated spellings, which never displace a
+        # name of another country (a clitic variant may collide with a real word elsewhere).
+        originals = [(r.name, r) for r in rows]
+        generated = [(v, r) for r in rows for v in name_variants(r.name)[1:]]
+        patterns: dict[str, list[Doc]] = {}
+        for is_variant, batch in ((False, originals), (True, generated)):
+            docs = self.nlp.tokenizer.pipe(t for t, _ in batch)
+            for doc, (_text, row) in zip(docs, batch, strict=True):
+                if len(doc) == 0:
+                    continue
+                key = " ".join(t.norm_ for t in doc)
+                entry = self._by_key.get(key)
+                if entry is None:
+                    entry = _Entry(row.iso2, row.kind, row.match, set())
+                    self._by_key[key] = entry
+                elif entry.iso2 != row.iso2:
+                    if not is_variant:
+                        log.debug("place name %r: %s kept over %s", key, entry.iso2, row.iso2)
+                    continue
+                elif _POLICY_RANK[row.match] > _POLICY_RANK[entry.policy]:
+                    entry.policy = row.match
+                entry.exact_forms.add(strip_marks(" ".join(t.text for t in doc)))
+                patterns.setdefault(key, []).append(doc)
+        for key, docs in patterns.items():
+            self._matcher.add(key, docs)
+            self._entries[self.nlp.vocab.strings[key]] = self._by_key[key]
+        for entry in self._by_key.values():
+            entry.exact_forms |= {f.upper() for f in entry.exact_forms}
+
+    # -- matching --------------------------------------------------------------------------
+
+    def make_doc(self, text: str) -> Doc:
+        """Tokenise with the gazetteer's own vocabulary (the one its matcher was built on)."""
+        return self.nlp.tokenizer(text)
+
+    def _docs(self, text: str) -> Iterator[Doc]:
+        start = 0
+        while start < len(text):
+            end = min(len(text), start + _CHUNK_CHARS)
+            if end < len(text):
+                cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
+                end = cut + 1 if cut > start else end
+            yield self.nlp.tokenizer(text[start:end])
+            start = end
+
+    def _accept(self, doc: Doc, start: int, end: int, entry: _Entry) -> bool:
+        words = strip_marks(" ".join(t.text for t in doc[start:end]))
+        if words not in entry.exact_forms:
+            return False
+        if entry.policy == PERSON:
+            return not _next_to_capitalised(doc, start, end)
+        if entry.policy == ABBR:
+            return not _in_capitals_run(doc, start, end)
+        return True
+
+    def _spans(self, doc: Doc) -> list[tuple[int, int, _Entry]]:
+        if doc.vocab is not self.nlp.vocab:  # NORM of another vocab is not folded
+            doc = self.make_doc(doc.text)
+        found: list[tuple[int, int, _Entry]] = []
+        for match_id, start, end in self._matcher(doc):
+            entry = self._entries[match_id]
+            if entry.policy == ANY or self._accept(doc, start, end, entry):
+                found.append((start, end, entry))
+        if len(found) < 2:
+            return found
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))  # longest first, then leftmost
+        taken = bytearray(len(doc))
+        kept: list[tuple[int, int, _Entry]] = []
+        for start, end, entry in found:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append((start, end, entry))
+        kept.sort(key=lambda m: m[0])
+        return kept
+
+    def mentions_in_doc(self, doc: Doc) -> list[tuple[str, str]]:
+        """(iso2, words matched) for every mention, repeats included (for counting)."""
+        if doc.vocab is not self.nlp.vocab:
+            doc = self.make_doc(doc.text)
+        return [(e.iso2, doc[s:t].text) for s, t, e in self._spans(doc) if e.iso2]
+
+    def evidence_in_doc(self, doc: Doc) -> list[tuple[str, str]]:
+        """(iso2, words matched) for every mention, in text order, without repeats."""
+        return list(dict.fromkeys(self.mentions_in_doc(doc)))
+
+    def countries_in_doc(self, doc: Doc) -> list[str]:
+        """ISO alpha-2 codes mentioned, unique, in order of first mention."""
+        seen: dict[str, None] = {}
+        for _start, _end, entry in self._spans(doc):
+            if entry.iso2:
+                seen.setdefault(entry.iso2, None)
+        return list(seen)
+
+    def countries_in(self, text: str) -> list[str]:
+        """ISO alpha-2 codes mentioned in ``text``, unique, in order of first mention."""
+        if not text:
+            return []
+        seen: dict[str, None] = {}
+        for doc in self._docs(text):
+            for code in self.countries_in_doc(doc):
+                seen.setdefault(code, None)
+        return list(seen)
+
+    def mentions(self, text: str) -> list[tuple[str, str]]:
+        """``mentions_in_doc`` on raw text."""
+        return [m for doc in self._docs(text or "") for m in self.mentions_in_doc(doc)]
+
+    def evidence_in(self, text: str) -> list[tuple[str, str]]:
+        """``evidence_in_doc`` on raw text."""
+        return list(dict.fromkeys(self.mentions(text)))
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> str | None:
+        """A whole string that *is* a place: "Kenya", "KEN", "KE", "Côte d’Ivoire", "EE.UU.".
+
+        For form fields and data columns, where the whole value names one place, so case
+        does not matter and ambiguous words are accepted ("peru" in a country field is Peru).
+        """
+        text = " ".join((name or "").split()).strip(" .,;:()[]\"'")
+        if not text:
+            return None
+        code = text.upper()
+        if len(code) == 2 and code in self._regions:
+            return code
+        if len(code) == 3 and code in self._alpha3:
+            return self._alpha3[code]
+        for candidate in (text, re.sub(r"\s*\(.*?\)\s*", " ", text).strip()):
+            doc = self.make_doc(candidate)
+            entry = self._by_key.get(" ".join(t.norm_ for t in doc))
+            if entry is not None and entry.iso2:
+                return entry.iso2
+        return None
+
+    def region(self, iso2: str | None) -> Region | None:
+        """M49 region, sub-region and Global South flag of a country; None if unknown."""
+        if not iso2:
+            return None
+        return self._regions.get(iso2.strip().upper())
+
+    def codes(self) -> list[str]:
+        """Every country/territory code the gazetteer knows."""
+        return list(self._regions)
+
+    @property
+    def pattern_count(self) -> int:
+        return len(self._matcher)
+
+
+def _arabic_first_words(rows: Iterable[_Row]) -> dict[str, str]:
+    known: dict[str, str] = {}
+    for row in rows:
+        if not _ARABIC.search(row.name):
+            continue
+        first = fold(row.name.split()[0])
+        if first.startswith("ال"):
+            known[first] = "article"
+        elif row.kind == "demonym":
+            known[first] = "adjective"
+        else:
+            known.setdefault(first, "bare")
+    return known
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.is_alpha and tok.is_title and tok.lower_ not in _PLACE_NEIGHBOURS
+
+
+def _next_to_capitalised(doc: Doc, start: int, end: int) -> bool:
+    """True when a name reads as part of a person's name: "Jordan Peterson", "Michael Jordan".
+
+    A capitalised word before it only counts when that word starts the name, so the
+    office in "Amnesty International Georgia" still counts as Georgia.
+    """
+    if end < len(doc) and _capitalised(doc[end]):
+        return True
+    if start > 0 and _capitalised(doc[start - 1]):
+        return not (start > 1 and doc[start - 2].is_alpha and doc[start - 2].is_title)
+    return False
+
+
+def _in_capitals_run(doc: Doc, start: int, end: int) -> bool:
+    """True for "US" in "PLEASE HELP US": shouted text is not an abbreviation."""
+    for i in (start - 1, end):
+        if 0 <= i < len(doc):
+            tok = doc[i]
+            if tok.is_alpha and len(tok) > 1 and tok.is_upper:
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=4)
+def load_gazetteer(global_south: frozenset[str] | None = None) -> Gazetteer:
+    """The process-wide gazetteer (building one takes about a second).
+
+    ``global_south`` replaces the default list (G77 members plus the additions documented in
+    ``triage/data/PLACES.md``) with the given ISO alpha-2 codes.
+    """
+    return Gazetteer(global_south=global_south)
