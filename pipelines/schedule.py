@@ -1,7 +1,8 @@
 """Scheduled batch runs: a deployment of ``triage_batch`` on a cron schedule, one at a time.
 
 Served by ``triage schedule``; with ``--start-server`` the same command starts a Prefect server
-on loopback first. Later flows (SLA watch, metrics, retraining) join the same ``serve`` call.
+on loopback first. The SLA watch is served beside it; metrics and retraining join the same
+``serve`` call.
 """
 
 from __future__ import annotations
@@ -26,6 +27,18 @@ def batch_deployment(cron: str, sources: Sequence[str]) -> Any:
         concurrency_limit=1,
         parameters={"sources": list(sources)},
         description="Ingest, classify and route every configured source.",
+        tags=["triage"],
+    )
+
+
+def sla_watch_deployment(cron: str) -> Any:
+    from pipelines.sla_watch import sla_watch
+
+    return sla_watch.to_deployment(
+        name=DEPLOYMENT_NAME,
+        cron=cron,
+        concurrency_limit=1,
+        description="Notify owners, backups and leads of deadlines at risk or breached.",
         tags=["triage"],
     )
 
@@ -58,7 +71,7 @@ def start_server(port: int) -> subprocess.Popen[bytes]:
     return process
 
 
-def serve_schedule(cron: str, sources: Sequence[str]) -> None:
+def serve_schedule(cron: str, sources: Sequence[str], sla_cron: str = "*/10 * * * *") -> None:
     from prefect import serve
 
-    serve(batch_deployment(cron, sources), limit=1)
+    serve(batch_deployment(cron, sources), sla_watch_deployment(sla_cron), limit=2)

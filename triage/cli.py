@@ -173,16 +173,42 @@ def queue(
 
 def print_run_report_items(items: list[Any]) -> None:
     table = Table(title=f"Open queue ({len(items)} cases)")
-    for column in ("case", "owner", "rule", "respond by (UTC)", "priority"):
+    columns = ("case", "owner", "rule", "respond by (UTC)", "state", "priority", "issues",
+               "countries", "lang")  # fmt: skip
+    for column in columns:
         table.add_column(column)
     for item in items:
         table.add_row(
-            str(item.message_id),
+            str(item.case_id),
             item.owner,
             item.rule_id,
             item.respond_by.strftime("%Y-%m-%d %H:%M"),
+            item.deadline_state,
             item.priority,
+            ", ".join(item.rights_issue),
+            ", ".join(item.countries),
+            item.language,
         )
+    console.print(table)
+
+
+@app.command("sla-watch")
+def sla_watch(
+    database: DatabaseOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the counts as JSON")] = False,
+) -> None:
+    """Queue notices for deadlines at risk or breached and deliver the outbox once (SMTP)."""
+    use_database(database)
+    from triage.services.sla_watch import sla_watch as watch
+
+    counts = watch(database).counts()
+    if as_json:
+        typer.echo(json.dumps(counts))
+        return
+    table = Table(title="SLA watch")
+    for name in counts:
+        table.add_column(name)
+    table.add_row(*(str(v) for v in counts.values()))
     console.print(table)
 
 

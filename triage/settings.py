@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -23,6 +23,14 @@ class Settings(BaseSettings):
     schedule_cron: str = "*/15 * * * *"
     chunk_size: int = Field(default=1000, ge=1)
     max_message_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+    # Escalation mail. Without a host, notices wait in the outbox until one is configured.
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_sender: str = "triage@localhost"
+    smtp_starttls: bool = False
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    base_url: str = "http://127.0.0.1:8000"  # links in notices point at the web UI
 
 
 @lru_cache(maxsize=1)

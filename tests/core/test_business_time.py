@@ -120,3 +120,49 @@ def test_adding_business_time_is_monotonic_and_independent_of_the_input_zone(
     shifted = start.astimezone(timezone(timedelta(hours=offset)))
     assert add_business_time(calendar, shifted, a) == add_business_time(calendar, start, a)
     assert business_time_between(calendar, start, add_business_time(calendar, start, a)) == a
+
+
+def reference_add(calendar: BusinessCalendar, start: datetime, duration: timedelta) -> datetime:
+    """The obvious day-by-day walk, kept as an oracle for the indexed implementation."""
+    start = start.astimezone(UTC)
+    if duration <= timedelta(0):
+        return start
+    if calendar.always_open:
+        return start + duration
+    remaining = duration
+    day = start.astimezone(calendar.zone).date() - timedelta(days=1)
+    while True:
+        if not calendar.is_closed(day):
+            midnight = datetime(day.year, day.month, day.day, tzinfo=calendar.zone)
+            for a, b in calendar.weekly[day.weekday()]:
+                opens = (midnight + timedelta(minutes=a)).astimezone(UTC)
+                closes = (midnight + timedelta(minutes=b)).astimezone(UTC)
+                begin = max(opens, start)
+                if closes <= begin:
+                    continue
+                if remaining <= closes - begin:
+                    return begin + remaining
+                remaining -= closes - begin
+        day += timedelta(days=1)
+
+
+CLOSED = {date(2026, 12, 25), date(2026, 12, 26), date(2027, 1, 1), date(2026, 3, 29)}
+SPLIT = (((480, 720), (780, 1020)),) * 4 + (((480, 720),), (), ((0, 1440),))  # lunch, Sunday 24h
+oracle_calendars = st.sampled_from([
+    NAIROBI, BERLIN,
+    BusinessCalendar("split-berlin", "Europe/Berlin", SPLIT, is_closed=CLOSED.__contains__),
+    BusinessCalendar("lord-howe", "Australia/Lord_Howe", NINE_TO_FIVE),  # 30-minute DST
+    BusinessCalendar("kathmandu", "Asia/Kathmandu", SPLIT, is_closed=CLOSED.__contains__),
+])  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(calendar=oracle_calendars, start=instants,
+       minutes=st.integers(min_value=0, max_value=60 * 24 * 30))  # fmt: skip
+def test_indexed_business_time_equals_the_day_by_day_walk(
+    calendar: BusinessCalendar, start: datetime, minutes: int
+) -> None:
+    duration = timedelta(minutes=minutes)
+    due = add_business_time(calendar, start, duration)
+    assert due == reference_add(calendar, start, duration)
+    assert business_time_between(calendar, start, due) == duration

@@ -20,7 +20,7 @@ def test_scheduled_deployment_has_cron_concurrency_one_and_names_only(
     from pipelines import prefect_env
 
     prefect_env.configure()
-    from pipelines.schedule import batch_deployment, start_server
+    from pipelines.schedule import batch_deployment, sla_watch_deployment, start_server
 
     server = start_server(free_port())
     try:
@@ -31,12 +31,14 @@ def test_scheduled_deployment_has_cron_concurrency_one_and_names_only(
         with prefect.settings.temporary_settings({prefect.settings.PREFECT_API_URL: api_url}):
             deployment = batch_deployment("*/15 * * * *", ["samples"])
             deployment_id = deployment.apply()
+            watch_id = sla_watch_deployment("*/10 * * * *").apply()
 
-            async def read():  # type: ignore[no-untyped-def]
+            async def read(which):  # type: ignore[no-untyped-def]
                 async with get_client() as client:
-                    return await client.read_deployment(deployment_id)
+                    return await client.read_deployment(which)
 
-            stored = asyncio.run(read())
+            stored = asyncio.run(read(deployment_id))
+            watch = asyncio.run(read(watch_id))
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -48,3 +50,7 @@ def test_scheduled_deployment_has_cron_concurrency_one_and_names_only(
     assert stored.global_concurrency_limit is not None
     assert stored.global_concurrency_limit.limit == 1
     assert stored.parameters == {"sources": ["samples"]}
+    assert [s.schedule.cron for s in watch.schedules] == ["*/10 * * * *"]
+    assert watch.global_concurrency_limit is not None
+    assert watch.global_concurrency_limit.limit == 1
+    assert watch.parameters == {}

@@ -34,6 +34,7 @@ class Person:
     capacity: int
     backup: str | None = None
     absences: tuple[Absence, ...] = ()
+    email: str = ""  # where escalation notices go; never the sender's text
 
     def away_on(self, day: date) -> bool:
         return any(a.covers(day) for a in self.absences)

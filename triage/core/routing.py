@@ -303,11 +303,20 @@ def _parse_people(raw: Any, calendars: Mapping[str, BusinessCalendar]) -> dict[s
             capacity=capacity,
             backup=spec.get("backup"),
             absences=tuple(absences),
+            email=_parse_email(spec.get("email", ""), f"person '{pid}'.email"),
         )
     for person in people.values():
         if person.backup is not None and person.backup not in people:
             raise RoutingRulesError(f"person '{person.id}': unknown backup {person.backup!r}")
     return people
+
+
+def _parse_email(value: Any, where: str) -> str:
+    if value in (None, ""):
+        return ""
+    if not isinstance(value, str) or not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", value):
+        raise RoutingRulesError(f"{where}: not an e-mail address")
+    return value
 
 
 def _parse_teams(raw: Any, people: Mapping[str, Person]) -> dict[str, Team]:

@@ -32,6 +32,7 @@ from triage.store.tables import (
     EventRow,
     IngestRunRow,
     MessageRow,
+    OutboxRow,
     QuarantineRow,
     RoutingDecisionRow,
 )
@@ -351,4 +352,12 @@ def deadlines_of(session: Session, case_ids: Sequence[int]) -> dict[int, list[De
         chunk = list(case_ids[start : start + 500])
         for row in session.scalars(select(DeadlineRow).where(DeadlineRow.case_id.in_(chunk))):
             found.setdefault(row.case_id, []).append(row)
+    return found
+
+
+def existing_outbox_keys(session: Session, keys: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
+        found.update(session.scalars(select(OutboxRow.key).where(OutboxRow.key.in_(chunk))))
     return found

@@ -192,3 +192,32 @@ class IngestRunRow(Base):
     stored: Mapped[int] = mapped_column(Integer)
     quarantined: Mapped[int] = mapped_column(Integer)
     duplicates: Mapped[int] = mapped_column(Integer)
+
+
+class OutboxRow(Base):
+    """Mail triage sends (escalation notices, acknowledgements), each at most once per key.
+
+    ``status``: pending -> sent (recorded before SMTP's final end-of-data, see
+    ``triage.notify.smtp_outbox``) -> confirmed (the server answered 250). A row left at
+    ``sent`` without confirmation is the one case a person must check by hand.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_status", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    purpose: Mapped[str] = mapped_column(String(30))
+    case_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cases.id", ondelete="SET NULL"), index=True
+    )
+    recipient: Mapped[str] = mapped_column(String(100))
+    address: Mapped[str] = mapped_column(String(320))
+    subject: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    confirmed_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(String(200))

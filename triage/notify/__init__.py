@@ -1,0 +1,1 @@
+"""Mail triage sends: escalation notices and acknowledgements, through an outbox."""
