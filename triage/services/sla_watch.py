@@ -118,8 +118,8 @@ def queue_notices(database_url: str | None = None, now: datetime | None = None) 
 def _record_sent(database_url: str | None, row_id: int, now: datetime) -> None:
     """Commit the row as sent; refuse (abort the SMTP transaction) if it is no longer pending."""
     with session_scope(database_url) as session:
-        changed = session.execute(
-            update(OutboxRow)
+        changed = session.connection().execute(
+            update(OutboxRow.__table__)
             .where(OutboxRow.id == row_id, OutboxRow.status == "pending")
             .values(status="sent", sent_at=now, attempts=OutboxRow.attempts + 1)
         ).rowcount
