@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MODEL_VERSION ?= 2026.11.1
 
-.PHONY: install run test lint model samples schedule bench clean
+.PHONY: install run test lint model samples schedule bench sla-watch clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,14 @@ model: install
 ## Regenerate the synthetic samples (deterministic).
 samples: install
 	$(BIN)/python scripts/make_samples.py
+
+## Benchmarks: figures to bench/results.json (never timing assertions in tests).
+bench: install
+	$(BIN)/python bench/bench_routing.py --messages 100000
+
+## Deliver escalation notices for deadlines at risk or breached (SMTP from TRIAGE_SMTP_*).
+sla-watch: install
+	$(BIN)/triage sla-watch
 
 ## Serve the scheduled batch deployment, starting a Prefect server on loopback.
 schedule: install

@@ -14,6 +14,7 @@ from triage.services.database import engine_for
 from triage.services.queue import open_queue
 from triage.services.run_batch import run_batch
 from triage.store.tables import (
+    CaseRow,
     ClassificationRow,
     DeadlineRow,
     EventRow,
@@ -32,14 +33,16 @@ def test_samples_end_to_end_twice(database_url: str) -> None:
     with Session(engine) as session:
         messages = session.scalar(select(func.count()).select_from(MessageRow))
         owners = session.execute(
-            select(RoutingDecisionRow.message_id, func.count())
-            .group_by(RoutingDecisionRow.message_id)
+            select(CaseRow.root_message_id, func.count(RoutingDecisionRow.id))
+            .join(RoutingDecisionRow, RoutingDecisionRow.case_id == CaseRow.id)
+            .group_by(CaseRow.root_message_id)
         ).all()  # fmt: skip
         deadlines = session.scalar(select(func.count()).select_from(DeadlineRow))
         early = session.scalar(
             select(func.count())
             .select_from(DeadlineRow)
-            .join(MessageRow, MessageRow.id == DeadlineRow.message_id)
+            .join(CaseRow, CaseRow.id == DeadlineRow.case_id)
+            .join(MessageRow, MessageRow.id == CaseRow.root_message_id)
             .where(DeadlineRow.due_at < MessageRow.received_at)
         )
         versions = set(session.scalars(select(ClassificationRow.model_version)))

@@ -19,6 +19,7 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///./triage.db"
     models_dir: Path = Path("models")
     routing_file: Path | None = None
+    acknowledgements_file: Path | None = None  # default: packaged acknowledgements.yaml
     sources_file: Path = Path("config/sources.yaml")
     schedule_cron: str = "*/15 * * * *"
     chunk_size: int = Field(default=1000, ge=1)

@@ -166,3 +166,15 @@ def test_indexed_business_time_equals_the_day_by_day_walk(
     due = add_business_time(calendar, start, duration)
     assert due == reference_add(calendar, start, duration)
     assert business_time_between(calendar, start, due) == duration
+
+
+def test_one_calendar_serves_instants_years_apart_in_any_order() -> None:
+    """A back-fill routes mail from many years in one process: the index grows both ways."""
+    calendar = BusinessCalendar("fresh", "Europe/Berlin", NINE_TO_FIVE)
+    for year in (2031, 2020, 2035, 2026):
+        start = datetime(year, 3, 27, 16, 0, tzinfo=UTC)
+        for hours in (1, 8, 41, 400):
+            duration = timedelta(hours=hours)
+            assert add_business_time(calendar, start, duration) == reference_add(
+                calendar, start, duration
+            )

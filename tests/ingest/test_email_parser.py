@@ -176,3 +176,17 @@ def test_arbitrary_bytes_never_raise_anything_but_quarantine(raw: bytes) -> None
         assert err.code in KNOWN_CODES
     else:
         assert message.key.startswith("email:") and message.received_at.tzinfo is not None
+
+
+def test_raw_8bit_headers_are_decoded_as_utf8_then_windows_1252() -> None:
+    """Mailers that send UTF-8 headers without RFC 2047 (RFC 6532) must not lose names."""
+    raw = (
+        "From: Lucía Rojas <lucia@example.org>\r\nTo: humanrights@example-platform.com\r\n"
+        "Subject: Petición urgente\r\nMessage-ID: <raw8@example.org>\r\n"
+    ).encode()
+    message = parse(raw + b"\r\nHola\r\n")
+    assert message.sender_name == "Lucía Rojas"
+    assert message.sender_address == "lucia@example.org"
+    assert message.subject == "Petición urgente"
+    latin1 = parse(raw.replace("Lucía".encode(), b"Luc\xeda") + b"\r\nHola\r\n")
+    assert latin1.sender_name == "Lucía Rojas"

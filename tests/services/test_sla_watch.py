@@ -88,16 +88,20 @@ def test_breached_deadlines_notify_the_ladder_once_without_message_text(
     run_batch([("inbox", tmp_path / "inbox")], database_url)
 
     early = sla_watch(database_url, now=RECEIVED + timedelta(minutes=5))
-    assert early.queued == early.sent == 0 and collector.messages == []
+    assert early.queued == 0 and early.breached == early.at_risk == 0
+    acks = len(collector.messages)  # acknowledgements to the senders, queued when routed
+    assert early.sent == acks == 3
+    assert {r.purpose for r in outbox(database_url)} == {"acknowledgement"}
 
     later = RECEIVED + timedelta(days=120)  # every deadline of every case is breached
     report = sla_watch(database_url, now=later)
     assert report.breached == 9 and report.queued == report.sent > 0
     assert report.failed == report.waiting == report.unconfirmed == 0
-    assert len(collector.messages) == report.sent
-    rows = outbox(database_url)
-    assert {r.status for r in rows} == {"confirmed"}
-    for (recipients, raw), row in zip(collector.messages, rows, strict=True):
+    notices = collector.messages[acks:]
+    assert len(notices) == report.sent
+    rows = [r for r in outbox(database_url) if r.purpose == "escalation"]
+    assert {r.status for r in outbox(database_url)} == {"confirmed"}
+    for (recipients, raw), row in zip(notices, rows, strict=True):
         assert recipients == [row.address] and row.address.endswith("@example-platform.com")
         assert marker.encode() not in raw and marker.lower().encode() not in raw
         mail = message_from_bytes(raw, policy=default_policy)
@@ -110,7 +114,7 @@ def test_breached_deadlines_notify_the_ladder_once_without_message_text(
 
     again = sla_watch(database_url, now=later + timedelta(hours=1))
     assert again.queued == again.sent == 0
-    assert len(collector.messages) == report.sent
+    assert len(collector.messages) == acks + report.sent
     engine_for(database_url).dispose()
     engine_for.cache_clear()
 
@@ -171,4 +175,44 @@ def test_killed_after_recording_is_reported_not_resent(
     assert counts["unconfirmed"] == 1
     delivered = len(collector.messages)
     assert delivered == counts["sent"] == len(outbox(sqlite_url)) - 1
+    engine_for.cache_clear()
+
+
+def test_senders_get_one_acknowledgement_in_their_language_unless_at_risk(
+    database_url: str, tmp_path: Path, smtp: tuple[Collector, int]
+) -> None:
+    collector, _port = smtp
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    head = f"Received: from mx by in; {RECEIVED:%a, %d %b %Y %H:%M:%S} +0000\r\n"
+    (inbox / "es.eml").write_bytes(
+        (head + "From: Lucía Rojas <lucia@example.org>\r\nTo: humanrights@example-platform.com\r\n"
+         "Subject: Consulta sobre su política de derechos humanos\r\n"
+         "Message-ID: <es-ack@example.org>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+         "Hola, soy estudiante y escribo una tesis sobre las políticas de derechos humanos de "
+         "las empresas tecnológicas. ¿Podrían indicarme si su política es pública y dónde "
+         "puedo encontrarla? Muchas gracias de antemano.\r\n").encode()
+    )  # fmt: skip
+    (inbox / "hrd.eml").write_bytes(
+        (head + "From: Activist <hrd@example.org>\r\nTo: humanrights@example-platform.com\r\n"
+         "Subject: URGENT my account was hacked\r\nMessage-ID: <hrd-ack@example.org>\r\n\r\n"
+         "I am a human rights defender. Police detained my colleague yesterday and my account "
+         "was hacked tonight. I receive death threats. Please help urgently.\r\n").encode()
+    )  # fmt: skip
+    run_batch([("inbox", inbox)], database_url)
+
+    acks = [r for r in outbox(database_url) if r.purpose == "acknowledgement"]
+    assert [r.address for r in acks] == ["lucia@example.org"]  # never to the defender at risk
+    report = sla_watch(database_url, now=RECEIVED + timedelta(minutes=1))
+    assert report.sent == 1
+    (recipients, raw), = collector.messages
+    mail = message_from_bytes(raw, policy=default_policy)
+    assert recipients == ["lucia@example.org"]
+    assert "Hemos recibido su mensaje" in mail["Subject"] and "TRI-" in mail["Subject"]
+    text = mail.get_content()
+    assert "Estimado/a Lucía Rojas:" in text and "a más tardar el 2026-" in text
+    assert "tesis" not in text  # the sender's own words are not echoed back
+    rerun = sla_watch(database_url, now=RECEIVED + timedelta(minutes=2))
+    assert rerun.sent == 0 and len(collector.messages) == 1
+    engine_for(database_url).dispose()
     engine_for.cache_clear()

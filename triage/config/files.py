@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from triage.config.calendars import build_calendars
+from triage.core.acknowledgement import AcknowledgementPolicy, parse_acknowledgements
 from triage.core.routing import RoutingRules, parse_routing_rules
 from triage.core.taxonomy import Taxonomy, parse_taxonomy
 
@@ -66,3 +67,12 @@ def load_sources(path: Path) -> dict[str, Path]:
         folder = Path(raw)
         sources[str(name)] = folder if folder.is_absolute() else (path.parent / folder).resolve()
     return sources
+
+
+@lru_cache(maxsize=4)
+def load_acknowledgements(path: Path | None = None) -> AcknowledgementPolicy:
+    path = path or packaged("acknowledgements.yaml")
+    try:
+        return parse_acknowledgements(read_yaml(path))
+    except ValueError as exc:
+        raise ConfigFileError(f"{path}: {exc}") from None

@@ -75,8 +75,6 @@ class _OpenTimeIndex:
         assert self.base is not None
         if day < self.base:
             missing = (self.base - day).days
-            if missing > MAX_DAYS:
-                raise ValueError(f"calendar {self.calendar.name}: date out of range")
             earlier = [self._intervals(day + timedelta(days=n)) for n in range(missing)]
             self._rebuild(day, earlier + self.days)
         i = (day - self.base).days
@@ -101,7 +99,7 @@ class _OpenTimeIndex:
         """The first instant at which the open time since the index start reaches ``target``."""
         j = bisect.bisect_left(self.before, target, lo=from_day + 1) - 1
         while j >= len(self.days):  # not built far enough yet: extend by a few weeks
-            if len(self.days) > MAX_DAYS * 2:
+            if len(self.days) - from_day > MAX_DAYS:
                 break
             assert self.base is not None
             self.index_of(self.base + timedelta(days=len(self.days) + 27))
@@ -155,6 +153,7 @@ def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
+@functools.lru_cache(maxsize=16)
 def always_open(name: str = "24x7") -> BusinessCalendar:
     return BusinessCalendar(name, "UTC", always_open=True)
 

@@ -127,12 +127,21 @@ def facts_for(
     return RoutingFacts(values)
 
 
+_NOTHING: frozenset[str] = frozenset()
+
+
 def _matches(rule: Rule, facts: RoutingFacts) -> bool:
-    return all(facts.values.get(key, frozenset()) & wanted for key, wanted in rule.when.items())
+    values = facts.values
+    for key, wanted in rule.when.items():
+        if values.get(key, _NOTHING).isdisjoint(wanted):
+            return False
+    return True
 
 
 def select_rule(rules: RoutingRules, facts: RoutingFacts) -> Rule:
     """First match, or (strategy ``scored``) the heaviest then most specific match."""
+    if rules.strategy == "first_match":
+        return next((r for r in rules.rules if _matches(r, facts)), rules.fallback)
     matching = [r for r in rules.rules if _matches(r, facts)]
     if not matching:
         return rules.fallback

@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.header import decode_header
+from email.header import Header, decode_header
 from email.message import Message as EmailMessage
 from email.utils import parsedate_to_datetime
 
@@ -53,11 +53,15 @@ def decode_header_value(value: object, limit: int = 4000) -> str:
     """RFC 2047 decoding; newlines and control characters removed (no header injection)."""
     if value is None:
         return ""
-    text = str(value)[: limit * 4]
-    try:
-        pieces = decode_header(text)
-    except Exception:
-        pieces = [(text, None)]
+    if isinstance(value, Header):  # raw 8-bit bytes in a header (RFC 6532 mailers)
+        pieces = [(c, None if cs in (None, "unknown-8bit") else str(cs))
+                  for c, cs in decode_header(value)][:1000]  # fmt: skip
+    else:
+        text = str(value)[: limit * 4]
+        try:
+            pieces = decode_header(text)
+        except Exception:
+            pieces = [(text, None)]
     out: list[str] = []
     for chunk, charset in pieces:
         out.append(decode_bytes(chunk, charset) if isinstance(chunk, bytes) else chunk)

@@ -9,36 +9,14 @@ from datetime import UTC, datetime
 from triage.config.files import load_routing_rules
 from triage.core.owners import CaseNeeds
 from triage.core.routing import RoutingRules, deadlines_for, decide, facts_for
-from triage.core.types import Classification, Event, RoutingDecision, Stage
-from triage.nlp.gazetteer import Gazetteer
-from triage.services.classifier_cache import get_classifier
+from triage.core.types import Classification, RoutingDecision, Stage
+from triage.nlp.gazetteer import Gazetteer, load_gazetteer
+from triage.services.acknowledge import queue_acknowledgements
 from triage.services.database import session_scope
 from triage.settings import get_settings
 from triage.store import repository as repo
-from triage.store.tables import ClassificationRow, MessageRow
 
 log = logging.getLogger(__name__)
-
-
-def classification_from_row(row: ClassificationRow) -> Classification:
-    return Classification(
-        language=row.language,
-        language_confidence=row.language_confidence,
-        rights_issue=tuple(row.rights_issue),
-        rights_issue_scores=dict(row.rights_issue_scores),
-        challenge=tuple(row.challenge),
-        challenge_scores=dict(row.challenge_scores),
-        countries=tuple(row.countries),
-        sender_country=row.sender_country,
-        regions=tuple(row.regions),
-        global_south=row.global_south,
-        priority=row.priority,
-        kind=row.kind,
-        needs_review=row.needs_review,
-        review_reasons=tuple(row.review_reasons),
-        model_version=row.model_version,
-        taxonomy_version=row.taxonomy_version,
-    )
 
 
 def routing_rules() -> RoutingRules:
@@ -48,68 +26,67 @@ def routing_rules() -> RoutingRules:
 def decide_for(
     rules: RoutingRules,
     gazetteer: Gazetteer,
-    message: MessageRow,
-    classification: Classification,
+    item: repo.RoutingInput,
     load: dict[str, int],
 ) -> RoutingDecision:
-    places = [gazetteer.region(c) for c in classification.countries]
-    if not places and classification.sender_country:
-        places = [gazetteer.region(classification.sender_country)]
+    places = [gazetteer.region(c) for c in item.countries]
+    if not places and item.sender_country:
+        places = [gazetteer.region(item.sender_country)]
     known = [p for p in places if p is not None]
     facts = facts_for(
-        classification,
-        channel=message.channel,
-        sender_address=message.sender_address,
+        routing_view(item),
+        channel=item.channel,
+        sender_address=item.sender_address,
         regions=[p.region for p in known],
         sub_regions=[p.sub_region for p in known],
-        organisation=message.organisation,
+        organisation=item.organisation,
     )
     needs = CaseNeeds(
-        language=classification.language,
+        language=item.language,
         regions=frozenset(p.region.lower() for p in known),
-        issues=frozenset(classification.rights_issue),
-        day=message.received_at.astimezone(UTC).date(),
+        issues=frozenset(item.rights_issue),
+        day=item.received_at.astimezone(UTC).date(),
     )
     return decide(rules, facts, needs=needs, load=load)
+
+
+def routing_view(item: repo.RoutingInput) -> Classification:
+    """The labels routing matches on, as a Classification (scores are not needed here)."""
+    return Classification(
+        language=item.language, language_confidence=1.0, rights_issue=item.rights_issue,
+        rights_issue_scores={}, challenge=item.challenge, challenge_scores={},
+        countries=item.countries, sender_country=item.sender_country, regions=(),
+        global_south=item.global_south, priority=item.priority, kind=item.kind,
+        needs_review=False, review_reasons=(), model_version="", taxonomy_version="",
+    )  # fmt: skip
 
 
 def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[int]:
     """Open cases for these messages (those still at CLASSIFIED); returns the ids routed."""
     rules = routing_rules()
-    gazetteer = get_classifier().gazetteer  # loaded once with the classifier
+    gazetteer = load_gazetteer()
     now = datetime.now(UTC)
-    done: list[int] = []
     with session_scope(database_url) as session:
-        rows = [r for r in repo.load_messages(session, ids) if r.stage == Stage.CLASSIFIED]
-        labels = repo.latest_classifications(session, [r.id for r in rows])
+        items = repo.routing_inputs(session, ids, Stage.CLASSIFIED)
         load = repo.open_load(session)
-        for row in rows:
-            label_row = labels.get(row.id)
-            if label_row is None:
-                continue
-            classification = classification_from_row(label_row)
-            decision = decide_for(rules, gazetteer, row, classification, load)
+        cases = []
+        for item in items:
+            decision = decide_for(rules, gazetteer, item, load)
             deadlines = deadlines_for(
-                rules, classification.priority, classification.kind, decision.owner,
-                row.received_at,
-            )  # fmt: skip
-            case_id = repo.open_case(
-                session,
-                message_id=row.id,
-                decision=decision,
-                deadlines=deadlines,
-                priority=classification.priority,
-                kind=classification.kind,
-                opened_at=row.received_at,
-                now=now,
+                rules, item.priority, item.kind, decision.owner, item.received_at
             )
-            if case_id is not None:
-                load[decision.owner] = load.get(decision.owner, 0) + 1
-                repo.add_event(
-                    session,
-                    Event("routed", now, "system", row.id, {"rule": decision.rule_id}, case_id),
+            cases.append(
+                repo.NewCase(
+                    item.message_id, decision, deadlines, item.priority, item.kind,
+                    item.received_at,
                 )
-            done.append(row.id)
+            )
+            load[decision.owner] = load.get(decision.owner, 0) + 1
+        case_ids = repo.open_cases(session, cases, now)
+        queue_acknowledgements(
+            session, cases, {item.message_id: item for item in items}, case_ids, now
+        )
+        done = [item.message_id for item in items]
         repo.set_stage(session, done, Stage.ROUTED)
     log.info("routed %d messages", len(done))
     return done

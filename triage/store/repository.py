@@ -372,6 +372,8 @@ class RoutingInput:
     sender_address: str
     organisation: str | None
     received_at: datetime
+    sender_name: str
+    auto_submitted: bool
     language: str
     rights_issue: tuple[str, ...]
     challenge: tuple[str, ...]
@@ -390,7 +392,8 @@ def routing_inputs(session: Session, ids: Sequence[int], stage: Stage) -> list[R
         stmt = (
             select(
                 MessageRow.id, MessageRow.channel, MessageRow.sender_address,
-                MessageRow.organisation, MessageRow.received_at, ClassificationRow.language,
+                MessageRow.organisation, MessageRow.received_at, MessageRow.sender_name,
+                MessageRow.auto_submitted, ClassificationRow.language,
                 ClassificationRow.rights_issue, ClassificationRow.challenge,
                 ClassificationRow.countries, ClassificationRow.sender_country,
                 ClassificationRow.global_south, ClassificationRow.priority,
@@ -402,8 +405,8 @@ def routing_inputs(session: Session, ids: Sequence[int], stage: Stage) -> list[R
         )  # fmt: skip
         for row in session.execute(stmt):  # ordered by id: the latest classification wins
             found[row[0]] = RoutingInput(
-                row[0], row[1], row[2], row[3], row[4], row[5], tuple(row[6]), tuple(row[7]),
-                tuple(row[8]), row[9], row[10], row[11], row[12],
+                row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6]), row[7],
+                tuple(row[8]), tuple(row[9]), tuple(row[10]), row[11], row[12], row[13], row[14],
             )  # fmt: skip
     return [found[i] for i in sorted(found)]
 
@@ -527,3 +530,15 @@ def fast_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     else:
         params = [{n: convert(r, n) for n in names} for r in rows]
     connection.exec_driver_sql(str(compiled), params)
+
+
+def queue_outbox(session: Session, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert outbox rows whose key is new; returns how many were queued."""
+    if not rows:
+        return 0
+    known = existing_outbox_keys(session, [r["key"] for r in rows])
+    fresh = [r for r in rows if r["key"] not in known]
+    defaults = {"status": "pending", "attempts": 0, "sent_at": None, "confirmed_at": None,
+                "last_error": None}  # fmt: skip
+    fast_insert(session, OutboxRow.__table__, [{**defaults, **r} for r in fresh])
+    return len(fresh)
