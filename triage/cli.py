@@ -212,6 +212,33 @@ def sla_watch(
     console.print(table)
 
 
+@app.command()
+def correct(
+    case_id: Annotated[int, typer.Argument(help="the case to correct")],
+    actor: Annotated[str, typer.Option(help="who corrects (recorded in the audit log)")],
+    rights_issue: Annotated[str | None, typer.Option(help="comma-separated ids")] = None,
+    challenge: Annotated[str | None, typer.Option(help="comma-separated ids; '' for none")] = None,
+    countries: Annotated[str | None, typer.Option(help="comma-separated ISO codes")] = None,
+    priority: Annotated[str | None, typer.Option()] = None,
+    kind: Annotated[str | None, typer.Option()] = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Correct a case's labels; the case is re-routed if the corrected labels say so."""
+    use_database(database)
+    from triage.services.correct_labels import correct_labels
+
+    def ids(value: str | None) -> list[str] | None:
+        return None if value is None else [v.strip() for v in value.split(",") if v.strip()]
+
+    result = correct_labels(
+        case_id, actor=actor, rights_issue=ids(rights_issue), challenge=ids(challenge),
+        countries=ids(countries), priority=priority, kind=kind, database_url=database,
+    )  # fmt: skip
+    changed = ", ".join(result.changed) or "nothing"
+    moved = "re-routed" if result.rerouted else "owner unchanged"
+    console.print(f"case {result.case_id}: changed {changed}; {moved}: {result.explanation}")
+
+
 @app.command("init-db")
 def init_db(database: DatabaseOption = None) -> None:
     """Create or upgrade the database schema (Alembic head)."""
