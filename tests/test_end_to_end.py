@@ -1,10 +1,13 @@
 """The main job over data/samples without Prefect, on SQLite and PostgreSQL.
 
-Counts reconcile, every stored message is classified and routed to exactly one owner, and a
-second run stores, classifies and routes nothing.
+Counts reconcile; every stored message is classified and belongs to exactly one case (a
+follow-up joins the conversation it answers); every case has one owner and three deadlines;
+a second run stores, classifies and routes nothing.
 """
 
 from __future__ import annotations
+
+import json
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -46,9 +49,23 @@ def test_samples_end_to_end_twice(database_url: str) -> None:
             .where(DeadlineRow.due_at < MessageRow.received_at)
         )
         versions = set(session.scalars(select(ClassificationRow.model_version)))
+        unlinked = session.scalar(
+            select(func.count()).select_from(MessageRow).where(MessageRow.case_id.is_(None))
+        )
+        cases = session.scalar(select(func.count()).select_from(CaseRow))
+        replies = session.scalar(
+            select(func.count())
+            .select_from(MessageRow)
+            .join(CaseRow, CaseRow.id == MessageRow.case_id)
+            .where(CaseRow.root_message_id != MessageRow.id)
+        )
+    gold = [json.loads(line) for line in (SAMPLES / "gold.jsonl").read_text().splitlines()]
+    follow_ups = sum(1 for g in gold if g["kind"] == "follow_up" and g["channel"] == "email")
     assert messages == first["stored"]
-    assert len(owners) == messages and all(n == 1 for _, n in owners)
-    assert deadlines == 3 * messages
+    assert unlinked == 0 and cases + replies == messages
+    assert 0 < replies <= follow_ups  # the samples' follow-ups reference earlier messages
+    assert len(owners) == cases and all(n == 1 for _, n in owners)
+    assert deadlines == 3 * cases
     assert early == 0
     assert len(versions) == 1 and "rights_issue@" in versions.pop()
 
@@ -61,7 +78,7 @@ def test_samples_end_to_end_twice(database_url: str) -> None:
         assert session.scalar(select(func.count()).select_from(EventRow)) > messages
 
     queue = open_queue(database_url)
-    assert len(queue) == messages
+    assert len(queue) == cases
     assert [q.respond_by for q in queue] == sorted(q.respond_by for q in queue)
     engine.dispose()
     engine_for.cache_clear()

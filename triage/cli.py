@@ -239,6 +239,54 @@ def correct(
     console.print(f"case {result.case_id}: changed {changed}; {moved}: {result.explanation}")
 
 
+@app.command("wait")
+def wait_cmd(
+    case_id: Annotated[int, typer.Argument()],
+    actor: Annotated[str, typer.Option(help="who asked the sender")],
+    database: DatabaseOption = None,
+) -> None:
+    """The case waits on the sender: its deadlines pause until they reply (or `resume`)."""
+    use_database(database)
+    from triage.services.case_clock import wait_on_sender
+
+    wait_on_sender(case_id, actor=actor, database_url=database)
+    console.print(f"case {case_id}: waiting on the sender; deadlines paused")
+
+
+@app.command("resume")
+def resume_cmd(
+    case_id: Annotated[int, typer.Argument()],
+    actor: Annotated[str, typer.Option()],
+    database: DatabaseOption = None,
+) -> None:
+    """Restart a paused case's clock with the time that was left."""
+    use_database(database)
+    from triage.services.case_clock import resume
+
+    resume(case_id, actor=actor, database_url=database)
+    console.print(f"case {case_id}: clock resumed")
+
+
+@app.command("respond")
+def respond_cmd(
+    case_id: Annotated[int, typer.Argument()],
+    what: Annotated[str, typer.Option(help="acknowledge, respond or close_loop")],
+    actor: Annotated[str, typer.Option()],
+    database: DatabaseOption = None,
+) -> None:
+    """Record a response sent: its deadline (and earlier ones) met; close_loop closes the case."""
+    use_database(database)
+    from triage.core.types import DeadlineKind
+    from triage.services.case_clock import record_response
+
+    try:
+        kind = DeadlineKind(what)
+    except ValueError:
+        raise typer.BadParameter("--what must be acknowledge, respond or close_loop") from None
+    record_response(case_id, kind, actor=actor, database_url=database)
+    console.print(f"case {case_id}: {what} recorded")
+
+
 @app.command("init-db")
 def init_db(database: DatabaseOption = None) -> None:
     """Create or upgrade the database schema (Alembic head)."""

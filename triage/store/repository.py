@@ -374,6 +374,8 @@ class RoutingInput:
     received_at: datetime
     sender_name: str
     auto_submitted: bool
+    header_id: str | None  # the Message-ID header, for replies to find their conversation
+    refs: tuple[str, ...]  # In-Reply-To, then References newest first
     language: str
     rights_issue: tuple[str, ...]
     challenge: tuple[str, ...]
@@ -393,7 +395,8 @@ def routing_inputs(session: Session, ids: Sequence[int], stage: Stage) -> list[R
             select(
                 MessageRow.id, MessageRow.channel, MessageRow.sender_address,
                 MessageRow.organisation, MessageRow.received_at, MessageRow.sender_name,
-                MessageRow.auto_submitted, ClassificationRow.language,
+                MessageRow.auto_submitted, MessageRow.message_id, MessageRow.in_reply_to,
+                MessageRow.references, ClassificationRow.language,
                 ClassificationRow.rights_issue, ClassificationRow.challenge,
                 ClassificationRow.countries, ClassificationRow.sender_country,
                 ClassificationRow.global_south, ClassificationRow.priority,
@@ -404,9 +407,13 @@ def routing_inputs(session: Session, ids: Sequence[int], stage: Stage) -> list[R
             .order_by(ClassificationRow.id)
         )  # fmt: skip
         for row in session.execute(stmt):  # ordered by id: the latest classification wins
+            refs = tuple(dict.fromkeys(
+                r for r in ([row[8]] if row[8] else []) + list(reversed(row[9] or [])) if r
+            ))  # fmt: skip
             found[row[0]] = RoutingInput(
-                row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6]), row[7],
-                tuple(row[8]), tuple(row[9]), tuple(row[10]), row[11], row[12], row[13], row[14],
+                row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6]), row[7], refs,
+                row[10], tuple(row[11]), tuple(row[12]), tuple(row[13]), row[14], row[15],
+                row[16], row[17],
             )  # fmt: skip
     return [found[i] for i in sorted(found)]
 
@@ -464,6 +471,7 @@ def open_cases(
             CaseRow.root_message_id.in_(chunk)
         )
         ids.update({int(m): int(c) for m, c in session.execute(stmt)})
+    link_messages(session, ids)
     fast_insert(
         session,
         RoutingDecisionRow.__table__,
@@ -542,3 +550,30 @@ def queue_outbox(session: Session, rows: Sequence[dict[str, Any]]) -> int:
                 "last_error": None}  # fmt: skip
     fast_insert(session, OutboxRow.__table__, [{**defaults, **r} for r in fresh])
     return len(fresh)
+
+
+def link_messages(session: Session, case_of: dict[int, int]) -> None:
+    """Set each message's conversation: ``{message id: case id}``."""
+    if not case_of:
+        return
+    table = MessageRow.__table__
+    session.connection().execute(
+        update(table).where(table.c.id == bindparam("mid")).values(case_id=bindparam("cid")),
+        [{"mid": m, "cid": c} for m, c in case_of.items()],
+    )
+
+
+def cases_by_header(session: Session, headers: Sequence[str]) -> dict[str, tuple[int, str]]:
+    """{Message-ID header: (case id, case status)} for stored messages that belong to a case."""
+    found: dict[str, tuple[int, str]] = {}
+    unique = list(dict.fromkeys(headers))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        stmt = (
+            select(MessageRow.message_id, CaseRow.id, CaseRow.status)
+            .join(CaseRow, CaseRow.id == MessageRow.case_id)
+            .where(MessageRow.message_id.in_(chunk))
+        )
+        for header, case_id, status in session.execute(stmt):
+            found.setdefault(str(header), (int(case_id), str(status)))
+    return found

@@ -61,6 +61,11 @@ class MessageRow(Base):
     raw: Mapped[bytes] = mapped_column(LargeBinary)
     attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     auto_submitted: Mapped[bool] = mapped_column(Boolean)
+    # The conversation (case) this message belongs to, set when it is routed: the first
+    # message opens a case, a reply (In-Reply-To / References) joins the open case it answers.
+    case_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cases.id", ondelete="SET NULL", use_alter=True), index=True
+    )
 
 
 class QuarantineRow(Base):

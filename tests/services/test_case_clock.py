@@ -1,0 +1,114 @@
+"""Pause while waiting on the sender, resume on their reply, stop on responses (both stores)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from triage.config.files import load_routing_rules
+from triage.core.business_time import always_open, business_time_between
+from triage.core.types import DeadlineKind
+from triage.services.case_clock import CaseStateError, record_response, wait_on_sender
+from triage.services.database import engine_for
+from triage.services.queue import open_queue
+from triage.services.run_batch import run_batch
+from triage.services.sla_watch import queue_notices
+from triage.store.tables import CaseRow, DeadlineRow, EventRow, MessageRow
+
+RECEIVED = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)  # a Monday
+
+
+def mail(folder: Path, name: str, when: datetime, message_id: str, reply_to: str | None) -> None:
+    folder.mkdir(exist_ok=True)
+    thread = f"In-Reply-To: <{reply_to}>\r\nReferences: <{reply_to}>\r\n" if reply_to else ""
+    (folder / f"{name}.eml").write_bytes(
+        (f"Received: from mx by in; {when:%a, %d %b %Y %H:%M:%S} +0000\r\n"
+         "From: Ana Mwangi <ana@example.org>\r\nTo: humanrights@example-platform.com\r\n"
+         f"Subject: Content removed in Kenya\r\nMessage-ID: <{message_id}>\r\n{thread}\r\n"
+         "Our posts documenting police violence in Nairobi were removed. Please review.\r\n"
+         ).encode()
+    )  # fmt: skip
+
+
+def deadlines(url: str) -> dict[str, DeadlineRow]:
+    with Session(engine_for(url)) as session:
+        return {d.kind: d for d in session.scalars(select(DeadlineRow))}
+
+
+def the_case(url: str) -> CaseRow:
+    with Session(engine_for(url)) as session:
+        return session.scalars(select(CaseRow)).one()
+
+
+def test_reply_joins_the_case_and_resumes_only_the_time_that_was_left(
+    database_url: str, tmp_path: Path
+) -> None:
+    mail(tmp_path / "a", "root", RECEIVED, "root@example.org", None)
+    run_batch([("a", tmp_path / "a")], database_url)
+    case = the_case(database_url)
+    before = deadlines(database_url)
+    paused_at = RECEIVED + timedelta(hours=3)
+    wait_on_sender(case.id, actor="amina.yusuf", database_url=database_url, now=paused_at)
+    assert the_case(database_url).status == "waiting_on_sender"
+    queue = {q.case_id: q for q in open_queue(database_url, now=RECEIVED + timedelta(days=90))}
+    assert queue[case.id].deadline_state == "paused"  # no breach while the sender is asked
+
+    replied = RECEIVED + timedelta(days=9, hours=2)
+    mail(tmp_path / "b", "reply", replied, "reply@example.org", "root@example.org")
+    counts = run_batch([("b", tmp_path / "b")], database_url).counts()
+    assert counts["stored"] == counts["routed"] == 1
+
+    with Session(engine_for(database_url)) as session:
+        assert session.scalar(select(CaseRow.id)) == case.id  # still one case
+        assert len(list(session.scalars(select(CaseRow)))) == 1
+        linked = session.scalars(select(MessageRow.case_id)).all()
+        assert linked == [case.id, case.id]
+        kinds = [e.kind for e in session.scalars(select(EventRow).order_by(EventRow.id))]
+        assert {"waiting_on_sender", "reply_joined", "resumed"} <= set(kinds)
+    assert the_case(database_url).status == "open"
+    after = deadlines(database_url)
+    rules = load_routing_rules()
+    for kind, old in before.items():
+        new = after[kind]
+        assert new.paused_at is None and new.due_at > old.due_at
+        calendar = rules.calendars.get(old.calendar) or always_open()
+        left_at_pause = business_time_between(calendar, paused_at, old.due_at)
+        assert business_time_between(calendar, replied, new.due_at) == left_at_pause
+    engine_for(database_url).dispose()
+    engine_for.cache_clear()
+
+
+def test_responses_stop_the_clock_and_closing_the_loop_closes_the_case(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    mail(tmp_path / "a", "root", RECEIVED, "root2@example.org", None)
+    run_batch([("a", tmp_path / "a")], sqlite_url)
+    case = the_case(sqlite_url)
+    answered = RECEIVED + timedelta(hours=5)
+    record_response(case.id, DeadlineKind.RESPOND, actor="a", database_url=sqlite_url, at=answered)
+    met = deadlines(sqlite_url)
+    assert met["acknowledge"].met_at == met["respond"].met_at == answered
+    assert met["close_loop"].met_at is None
+    later = RECEIVED + timedelta(days=200)
+    notices = queue_notices(sqlite_url, now=later)
+    assert notices["breached"] == 1  # only close_loop is still running
+
+    record_response(case.id, DeadlineKind.CLOSE_LOOP, actor="a", database_url=sqlite_url,
+                    at=later)  # fmt: skip
+    closed = the_case(sqlite_url)
+    assert closed.status == "closed" and closed.loop_closed_at == later
+    assert closed.acknowledged_at == answered and open_queue(sqlite_url) == []
+    with pytest.raises(CaseStateError, match="closed"):
+        wait_on_sender(case.id, actor="a", database_url=sqlite_url)
+
+    # A reply to a closed conversation is a new case, not lost in a closed one.
+    mail(tmp_path / "b", "again", later + timedelta(days=1), "again@example.org",
+         "root2@example.org")  # fmt: skip
+    run_batch([("b", tmp_path / "b")], sqlite_url)
+    with Session(engine_for(sqlite_url)) as session:
+        assert len(list(session.scalars(select(CaseRow)))) == 2
+    engine_for.cache_clear()
