@@ -108,3 +108,13 @@ def test_run_without_prefect_prints_counts_as_json_and_is_idempotent(tmp_path: P
     assert second["stored"] == 0 and second["duplicates"] == counts["seen"]
     table = triage("queue", "--database", url)
     assert table.returncode == 0 and "Open queue" in table.stdout
+    listed = json.loads(triage("queue", "--json", "--database", url).stdout)
+    assert 0 < len(listed) <= counts["stored"]
+    for case in listed:
+        assert case["owner"] and case["team"] and case["rule_id"]
+        assert case["priority"] in {"critical", "high", "normal", "low"}
+        assert set(case["deadlines"]) == {"acknowledge", "respond", "close_loop"}
+        for deadline in case["deadlines"].values():
+            assert deadline["due_at"].endswith("+00:00")  # ISO 8601, UTC
+            assert deadline["state"] in {"ok", "at_risk", "breached", "paused", "met"}
+        assert case["deadline_state"] in {"ok", "at_risk", "breached", "paused", "met"}
