@@ -114,11 +114,15 @@ def correct_labels(
             )
         )
         item = repo.RoutingInput(
-            message.id, message.channel, message.sender_address, message.organisation,
-            message.received_at, message.sender_name, message.auto_submitted, label.language,
-            tuple(new["rights_issue"]), tuple(new["challenge"]), tuple(new["countries"]),
-            label.sender_country, _global_south(new["countries"], label, gazetteer),
-            new["priority"], new["kind"],
+            message_id=message.id, channel=message.channel,
+            sender_address=message.sender_address, organisation=message.organisation,
+            received_at=message.received_at, sender_name=message.sender_name,
+            auto_submitted=message.auto_submitted, header_id=message.message_id,
+            refs=(), language=label.language, rights_issue=tuple(new["rights_issue"]),
+            challenge=tuple(new["challenge"]), countries=tuple(new["countries"]),
+            sender_country=label.sender_country,
+            global_south=_global_south(new["countries"], label, gazetteer),
+            priority=new["priority"], kind=new["kind"],
         )  # fmt: skip
         load = repo.open_load(session)
         load[case.owner] = max(0, load.get(case.owner, 0) - 1)  # this case is being moved
