@@ -66,6 +66,7 @@ def test_flow_ingests_classifies_routes_and_leaks_nothing(
     import prefect.settings
     from prefect.testing.utilities import prefect_test_harness
 
+    from pipelines.sla_watch import sla_watch
     from pipelines.triage_batch import triage_batch
     from triage.services.database import engine_for
 
@@ -76,6 +77,7 @@ def test_flow_ingests_classifies_routes_and_leaks_nothing(
         )
         first = triage_batch(sources=[str(inbox), str(SAMPLES)])
         second = triage_batch(sources=[str(inbox), str(SAMPLES)])
+        watch = sla_watch()  # no SMTP host: notices and acknowledgements wait in the outbox
     engine_for.cache_clear()
 
     assert first["seen"] == first["stored"] + first["quarantined"] + first["duplicates"]
@@ -85,6 +87,7 @@ def test_flow_ingests_classifies_routes_and_leaks_nothing(
     assert first["routed"] == first["stored"]
     assert second["stored"] == 0 and second["classified"] == 0 and second["routed"] == 0
     assert second["duplicates"] == second["seen"] == first["seen"]
+    assert watch["sent"] == 0 and watch["waiting"] >= watch["queued"] > 0
 
     out, err = capfd.readouterr()
     blobs = {str(p): p.read_bytes() for p in files_under(prefect_db.parent)}
