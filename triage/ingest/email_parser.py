@@ -105,9 +105,18 @@ def is_auto_submitted(msg: EmailMessage, sender_address: str) -> bool:
     )
 
 
-def email_key(message_id: str | None, raw_sha256: str) -> str:
-    """Message-ID plus a hash of the raw bytes: two different messages sharing an id both stay."""
-    digest = hashlib.sha256(f"{message_id or ''}\n{raw_sha256}".encode()).hexdigest()
+_LINE_ENDS = re.compile(rb"\r\n|\r")
+
+
+def content_hash(raw: bytes) -> str:
+    """A hash of the bytes with line endings unified: the same message read from an .eml file
+    (CRLF), an mbox (LF) or IMAP is one message, not three."""
+    return hashlib.sha256(_LINE_ENDS.sub(b"\n", raw)).hexdigest()
+
+
+def email_key(message_id: str | None, raw_hash: str) -> str:
+    """Message-ID plus a hash of the bytes: two different messages sharing an id both stay."""
+    digest = hashlib.sha256(f"{message_id or ''}\n{raw_hash}".encode()).hexdigest()
     return f"email:{digest}"
 
 
@@ -119,7 +128,7 @@ def parse_email(
     limits: Limits = Limits(),
 ) -> Message:
     if not raw.strip():
-        raise QuarantineError(q.EMPTY)
+        raise QuarantineError(q.EMPTY, "no bytes but whitespace")
     if len(raw) > limits.max_bytes:
         raise QuarantineError(q.TOO_LARGE, f"{len(raw)} bytes > {limits.max_bytes}")
     raw_sha = hashlib.sha256(raw).hexdigest()
@@ -142,7 +151,7 @@ def parse_email(
     references = tuple(decode_header_value(msg.get("References"), 16000).split())[:100]
     in_reply_to = decode_header_value(msg.get("In-Reply-To"), 998).strip() or None
     return Message(
-        key=email_key(message_id, raw_sha),
+        key=email_key(message_id, content_hash(raw)),
         source=source,
         channel=Channel.EMAIL,
         received_at=receipt_time(msg, fallback_received_at),

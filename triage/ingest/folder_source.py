@@ -23,22 +23,44 @@ from triage.ingest.form_exports import (
     read_csv_export,
     read_json_export,
 )
+from triage.ingest.mailbox_files import (
+    MBOX_SUFFIXES,
+    is_maildir,
+    is_mbox,
+    maildir_messages,
+    mbox_messages,
+)
 from triage.ingest.quarantine import QuarantineError
 
 EMAIL_SUFFIXES = (".eml",)
 FORM_SUFFIXES = (".csv", ".json")
 
 
-def list_files(root: Path) -> list[Path]:
-    """Files this source understands, in a stable order (so reruns see the same sequence)."""
+def _wanted(path: Path, email_suffixes: tuple[str, ...]) -> bool:
+    suffix = path.suffix.lower()
+    return (
+        suffix in email_suffixes + FORM_SUFFIXES + MBOX_SUFFIXES
+        or is_mbox(path)
+        or ("" in email_suffixes and not suffix)
+    )
+
+
+def list_files(root: Path, email_suffixes: tuple[str, ...] = EMAIL_SUFFIXES) -> list[Path]:
+    """Files and Maildirs this source understands, in a stable order (so reruns see the same
+    sequence). ``email_suffixes`` says which files hold one message each ("" for none)."""
     if root.is_file():
-        return [root] if root.suffix.lower() in EMAIL_SUFFIXES + FORM_SUFFIXES else []
+        return [root] if _wanted(root, email_suffixes) else []
+    if is_maildir(root):
+        return [root]
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        maildirs = sorted(d for d in dirnames if is_maildir(here / d))
+        found.extend(here / d for d in maildirs)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in maildirs)
         for name in sorted(filenames):
-            if name.lower().endswith(EMAIL_SUFFIXES + FORM_SUFFIXES) and not name.startswith("."):
-                found.append(Path(dirpath) / name)
+            if not name.startswith(".") and _wanted(here / name, email_suffixes):
+                found.append(here / name)
     return found
 
 
@@ -47,13 +69,56 @@ def _quarantined(raw: bytes, source: str, location: str, error: QuarantineError)
     return Quarantined(key, source, error.code, error.detail, raw, location)
 
 
+def _email_item(
+    raw: bytes, *, location: str, source: str, now: datetime, limits: Limits
+) -> Message | Quarantined:
+    if len(raw) > limits.max_bytes:
+        err = QuarantineError(q.TOO_LARGE, f"{len(raw)} bytes > {limits.max_bytes}")
+        return _quarantined(raw[: limits.max_bytes], source, location, err)
+    try:
+        return parse_email(raw, source=source, fallback_received_at=now, limits=limits)
+    except QuarantineError as err:
+        return _quarantined(raw, source, location, err)
+    except Exception as exc:  # the last guard: a parser bug must not stop the batch
+        err = QuarantineError(q.PARSE_ERROR, exc.__class__.__name__)
+        return _quarantined(raw, source, location, err)
+
+
+def read_mailbox(
+    path: Path, *, location: str, source: str, now: datetime, limits: Limits
+) -> Iterator[Message | Quarantined]:
+    """Every message of an mbox file or a Maildir; an unreadable mailbox is one quarantined item."""
+    try:
+        entries = maildir_messages(path) if path.is_dir() else mbox_messages(path)
+        for position, raw in entries:
+            where = f"{location}{position if position.startswith('#') else '/' + position}"
+            if isinstance(raw, Exception):
+                err = QuarantineError(q.UNREADABLE, raw.__class__.__name__)
+                yield _quarantined(b"", source, where, err)
+                continue
+            yield _email_item(raw, location=where, source=source, now=now, limits=limits)
+    except Exception as exc:  # not a mailbox after all, or unreadable: say so, go on
+        err = QuarantineError(q.UNREADABLE, f"mailbox: {exc.__class__.__name__}")
+        yield _quarantined(b"", source, location, err)
+
+
 def read_file(
-    path: Path, *, root: Path, source: str, now: datetime, limits: Limits
+    path: Path,
+    *,
+    root: Path,
+    source: str,
+    now: datetime,
+    limits: Limits,
+    email_suffixes: tuple[str, ...] = EMAIL_SUFFIXES,
 ) -> Iterator[Message | Quarantined]:
     location = str(path.relative_to(root)) if path != root else path.name
+    if is_maildir(path) or is_mbox(path):
+        yield from read_mailbox(path, location=location, source=source, now=now, limits=limits)
+        return
     try:
         size = path.stat().st_size
-        if size > limits.max_bytes and path.suffix.lower() in EMAIL_SUFFIXES:
+        is_email = path.suffix.lower() not in FORM_SUFFIXES
+        if size > limits.max_bytes and is_email:
             err = QuarantineError(q.TOO_LARGE, f"{size} bytes > {limits.max_bytes}")
             yield _quarantined(path.read_bytes()[: limits.max_bytes], source, location, err)
             return
@@ -63,14 +128,8 @@ def read_file(
         yield _quarantined(b"", source, location, err)
         return
     suffix = path.suffix.lower()
-    if suffix in EMAIL_SUFFIXES:
-        try:
-            yield parse_email(raw, source=source, fallback_received_at=now, limits=limits)
-        except QuarantineError as err:
-            yield _quarantined(raw, source, location, err)
-        except Exception as exc:  # the last guard: a parser bug must not stop the batch
-            err = QuarantineError(q.PARSE_ERROR, exc.__class__.__name__)
-            yield _quarantined(raw, source, location, err)
+    if suffix not in FORM_SUFFIXES:
+        yield _email_item(raw, location=location, source=source, now=now, limits=limits)
         return
     reader = read_csv_export if suffix == ".csv" else read_json_export
     for record in reader(raw, location):
@@ -91,11 +150,18 @@ def _form_item(record: FormRecord, *, source: str, now: datetime) -> Message | Q
 
 
 def read_folder(
-    root: Path, *, source: str, now: datetime, limits: Limits = Limits()
+    root: Path,
+    *,
+    source: str,
+    now: datetime,
+    limits: Limits = Limits(),
+    email_suffixes: tuple[str, ...] = EMAIL_SUFFIXES,
 ) -> Iterator[Message | Quarantined]:
     if not root.exists():
         raise FileNotFoundError(f"source folder not found: {root}")
-    for path in list_files(root):
+    base = root if root.is_dir() and not is_maildir(root) else root.parent
+    for path in list_files(root, email_suffixes):
         yield from read_file(
-            path, root=root if root.is_dir() else root.parent, source=source, now=now, limits=limits
-        )
+            path, root=base, source=source, now=now, limits=limits,
+            email_suffixes=email_suffixes,
+        )  # fmt: skip

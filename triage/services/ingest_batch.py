@@ -13,7 +13,7 @@ from pathlib import Path
 
 from triage.core.types import Event, Message, Quarantined
 from triage.ingest.email_parser import Limits
-from triage.ingest.folder_source import read_folder
+from triage.ingest.folder_source import EMAIL_SUFFIXES, read_folder
 from triage.services.database import session_scope
 from triage.settings import get_settings
 from triage.store import repository as repo
@@ -49,7 +49,10 @@ def ingest_folder(
     database_url: str | None = None,
     now: datetime | None = None,
     chunk_size: int | None = None,
+    email_suffixes: tuple[str, ...] = EMAIL_SUFFIXES,
 ) -> IngestResult:
+    """``email_suffixes``: which files hold one message each (mbox files and Maildirs are
+    always read); ("", ".txt") for corpora of suffix-less or .txt messages."""
     settings = get_settings()
     started = datetime.now(UTC)
     now = now or started
@@ -58,7 +61,10 @@ def ingest_folder(
     limits = Limits(max_bytes=settings.max_message_bytes)
     result = IngestResult(source=source)
     pending: list[Message | Quarantined] = []
-    for item in read_folder(folder, source=source, now=now, limits=limits):
+    items = read_folder(
+        folder, source=source, now=now, limits=limits, email_suffixes=email_suffixes
+    )
+    for item in items:
         pending.append(item)
         if len(pending) >= chunk_size:
             _store_chunk(pending, result, database_url, now)
