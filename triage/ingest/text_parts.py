@@ -66,26 +66,31 @@ def split_text(body: str) -> TextParts:
     )
 
 
+_REPLY_ANY = re.compile("|".join(f"(?:{p})" for p in _REPLY_MARKERS[:-1]), re.IGNORECASE)
+
+
 def _quote_start(lines: list[str]) -> int:
+    # Counts of non-blank and quoted lines from each line to the end, so "the rest is mostly
+    # quoted" is O(1) per line (a long quoted thread made this quadratic).
+    nonblank = [0] * (len(lines) + 1)
+    quoted = [0] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        stripped = lines[i].strip()
+        nonblank[i] = nonblank[i + 1] + (1 if stripped else 0)
+        quoted[i] = quoted[i + 1] + (1 if stripped.startswith(">") else 0)
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
-        if stripped.startswith(">") and _mostly_quoted(lines[i:]):
+        if stripped.startswith(">") and quoted[i] >= 0.6 * nonblank[i]:
             return i
-        for pattern in _REPLY_RE[:-1]:
-            if pattern.search(stripped):
-                return i
+        if _REPLY_ANY.search(stripped):
+            return i
         if _REPLY_RE[-1].search(stripped):
             following = [ln.strip() for ln in lines[i + 1 : i + 4] if ln.strip()]
             if following and _HEADER_BLOCK_NEXT.search(following[0]):
                 return i
     return len(lines)
-
-
-def _mostly_quoted(lines: list[str]) -> bool:
-    nonblank = [ln for ln in lines if ln.strip()]
-    return sum(ln.lstrip().startswith(">") for ln in nonblank) >= 0.6 * len(nonblank)
 
 
 def _signature_start(lines: list[str]) -> int:
