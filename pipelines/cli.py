@@ -29,7 +29,7 @@ def run(
         from rich.progress import Progress
 
         from triage.services.run_batch import run_batch
-        from triage.services.sources import resolve_sources
+        from triage.services.sources import resolve_source_specs
 
         with Progress(transient=True, disable=as_json) as progress:
             task = progress.add_task("classifying", total=None)
@@ -37,7 +37,7 @@ def run(
             def advance(_stage: str, done: int, total: int) -> None:
                 progress.update(task, completed=done, total=max(1, total // 1000 + 1))
 
-            summary = run_batch(resolve_sources(sources or []), database, advance)
+            summary = run_batch(resolve_source_specs(sources or []), database, advance)
         counts = summary.counts()
     else:
         prefect_env.configure()

@@ -15,9 +15,10 @@ from prefect.cache_policies import NO_CACHE
 from triage.core.types import Stage
 from triage.services.classify_pending import classify_messages, pending_ids
 from triage.services.ingest_batch import ingest_folder
+from triage.services.ingest_imap import ingest_imap
 from triage.services.route_pending import route_messages
 from triage.services.run_batch import chunks
-from triage.services.sources import resolve_sources
+from triage.services.sources import FolderSourceSpec, imap_spec, resolve_source_specs
 from triage.settings import get_settings
 
 TASK_OPTIONS = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints": False}
@@ -26,6 +27,12 @@ TASK_OPTIONS = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints":
 @task(name="ingest_source", **TASK_OPTIONS)
 def ingest_source(name: str, folder: str) -> dict[str, int]:
     return ingest_folder(Path(folder), source=name).counts()
+
+
+@task(name="ingest_imap_source", **TASK_OPTIONS)
+def ingest_imap_source(name: str) -> dict[str, int]:
+    """Only the source's name crosses into Prefect: host and credentials are read in here."""
+    return ingest_imap(name, imap_spec(name)).counts()
 
 
 @task(name="pending_ids", **TASK_OPTIONS)
@@ -47,8 +54,11 @@ def route_chunk(ids: list[int]) -> int:
 def triage_batch(sources: list[str] | None = None) -> dict[str, int]:
     """``sources``: names from the sources file or folder paths; none means all configured."""
     totals = {"seen": 0, "stored": 0, "quarantined": 0, "duplicates": 0}
-    for name, folder in resolve_sources(sources or []):
-        counts = ingest_source(name, str(folder))
+    for spec in resolve_source_specs(sources or []):
+        if isinstance(spec, FolderSourceSpec):
+            counts = ingest_source(spec.name, str(spec.path))
+        else:
+            counts = ingest_imap_source(spec.name)
         for key in totals:
             totals[key] += counts[key]
     size = get_settings().chunk_size

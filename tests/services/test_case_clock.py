@@ -112,3 +112,54 @@ def test_responses_stop_the_clock_and_closing_the_loop_closes_the_case(
     with Session(engine_for(sqlite_url)) as session:
         assert len(list(session.scalars(select(CaseRow)))) == 2
     engine_for.cache_clear()
+
+
+def raw_mail(folder: Path, name: str, headers: str, body: str = "Thanks.") -> None:
+    """``headers``: "Name: value" lines separated by "|"."""
+    folder.mkdir(exist_ok=True)
+    when = RECEIVED + timedelta(days=1)
+    lines = [f"Received: from mx by in; {when:%a, %d %b %Y %H:%M:%S} +0000", *headers.split("|")]
+    (folder / f"{name}.eml").write_bytes("\r\n".join([*lines, "", body, ""]).encode())
+
+
+TEAM = "To: humanrights@example-platform.com"
+
+
+def test_case_reference_staff_replies_and_automatic_mail(sqlite_url: str, tmp_path: Path) -> None:
+    mail(tmp_path / "a", "root", RECEIVED, "root3@example.org", None)
+    run_batch([("a", tmp_path / "a")], sqlite_url)
+    case = the_case(sqlite_url)
+    reference = f"TRI-{case.id:06d}"
+    b = tmp_path / "b"
+    # The sender writes again with only the reference in the subject (no thread headers).
+    raw_mail(b, "1-again", f"From: Ana Mwangi <ana@example.org>|{TEAM}|"
+             f"Subject: More information on {reference}|Message-ID: <m1@example.org>")  # fmt: skip
+    # The team answers from its own domain, in the thread: the first response.
+    raw_mail(b, "2-staff", "From: Amina Yusuf <amina.yusuf@example-platform.com>|"
+             "To: ana@example.org|Subject: Re: Content removed in Kenya|"
+             "Message-ID: <s1@example-platform.com>|In-Reply-To: <root3@example.org>")  # fmt: skip
+    # An out-of-office reply and a bounce: never new cases.
+    raw_mail(b, "3-auto", "From: Ana Mwangi <ana@example.org>|To: amina@example-platform.com|"
+             "Subject: Automatic reply|Auto-Submitted: auto-replied|Message-ID: <a1@example.org>|"
+             "In-Reply-To: <s1@example-platform.com>")  # fmt: skip
+    raw_mail(b, "4-bounce", f"From: MAILER-DAEMON@example.net|{TEAM}|"
+             "Subject: Undelivered Mail|Message-ID: <b1@example.net>")  # fmt: skip
+    # Staff mail that answers nothing opens no case either.
+    raw_mail(b, "5-staff-alone", "From: Kofi Mensah <kofi.mensah@example-platform.com>|"
+             "To: someone@example.org|Subject: Lunch|"
+             "Message-ID: <s2@example-platform.com>")  # fmt: skip
+    counts = run_batch([("b", b)], sqlite_url).counts()
+    assert counts["stored"] == counts["routed"] == 5
+    with Session(engine_for(sqlite_url)) as session:
+        assert len(list(session.scalars(select(CaseRow)))) == 1
+        links = dict(session.execute(select(MessageRow.message_id, MessageRow.case_id)).all())
+        stored = session.get(CaseRow, case.id)
+        ack = session.scalars(
+            select(DeadlineRow).where(DeadlineRow.kind == "acknowledge")
+        ).one()
+    assert links["<m1@example.org>"] == links["<s1@example-platform.com>"] == case.id
+    assert links["<a1@example.org>"] == case.id  # joins its thread, changes nothing
+    assert links["<b1@example.net>"] is None and links["<s2@example-platform.com>"] is None
+    assert stored is not None and stored.acknowledged_at == RECEIVED + timedelta(days=1)
+    assert ack.met_at == stored.acknowledged_at
+    engine_for.cache_clear()

@@ -85,6 +85,7 @@ class RoutingRules:
     deadlines: Mapping[str, DeadlinePolicy]
     kind_deadlines: Mapping[str, DeadlinePolicy] = field(default_factory=dict)
     at_risk_share: float = 0.75
+    staff_domains: frozenset[str] = frozenset()  # mail from these is the team's own reply
 
     @property
     def owners(self) -> Mapping[str, str]:
@@ -447,9 +448,14 @@ def parse_routing_rules(data: Any, calendars: Mapping[str, BusinessCalendar]) ->
     share = data.get("at_risk_share", 0.75)
     if not isinstance(share, int | float) or not 0 < share < 1:
         raise RoutingRulesError("at_risk_share must be between 0 and 1")
+    domains = data.get("staff_domains", []) or []
+    if not isinstance(domains, list) or not all(
+        isinstance(d, str) and "." in d and "@" not in d for d in domains
+    ):
+        raise RoutingRulesError("staff_domains must be a list of domain names")
     return RoutingRules(
         version, strategy, rules, fallback, teams, people, dict(calendars), deadlines,
-        kind_deadlines, float(share),
+        kind_deadlines, float(share), frozenset(d.lower().strip(".") for d in domains),
     )  # fmt: skip
 
 

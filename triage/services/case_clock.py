@@ -69,6 +69,17 @@ def resume_in(session: Session, case: CaseRow, actor: str, now: datetime, why: s
     repo.add_event(session, Event("resumed", now, actor, None, {"why": why}, case.id))
 
 
+def record_first_response_in(session: Session, case: CaseRow, at: datetime) -> None:
+    """The team's first reply in the thread acknowledges the case (once; later ones do not)."""
+    if case.acknowledged_at is not None and case.acknowledged_at <= at:
+        return
+    case.acknowledged_at, case.updated_at = at, max(at, case.updated_at)
+    for row in _open_deadlines(session, case.id):
+        if row.kind == DeadlineKind.ACKNOWLEDGE:
+            row.met_at, row.paused_at = at, None
+    repo.add_event(session, Event("first_response", at, "system", None, {}, case.id))
+
+
 def wait_on_sender(
     case_id: int, *, actor: str, database_url: str | None = None, now: datetime | None = None
 ) -> None:

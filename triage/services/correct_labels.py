@@ -114,7 +114,8 @@ def correct_labels(
             )
         )
         item = repo.RoutingInput(
-            message_id=message.id, channel=message.channel,
+            message_id=message.id, source=message.source, subject=message.subject,
+            channel=message.channel,
             sender_address=message.sender_address, organisation=message.organisation,
             received_at=message.received_at, sender_name=message.sender_name,
             auto_submitted=message.auto_submitted, header_id=message.message_id,

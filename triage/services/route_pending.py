@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from triage.config.files import load_routing_rules
@@ -14,7 +16,7 @@ from triage.core.routing import RoutingRules, deadlines_for, decide, facts_for
 from triage.core.types import CaseStatus, Classification, Event, RoutingDecision, Stage
 from triage.nlp.gazetteer import Gazetteer, load_gazetteer
 from triage.services.acknowledge import queue_acknowledgements
-from triage.services.case_clock import resume_in
+from triage.services.case_clock import record_first_response_in, resume_in
 from triage.services.database import session_scope
 from triage.settings import get_settings
 from triage.store import repository as repo
@@ -65,49 +67,99 @@ def routing_view(item: repo.RoutingInput) -> Classification:
     )  # fmt: skip
 
 
+CASE_REFERENCE = re.compile(r"\bTRI-(\d{6,12})\b")
+SENDER, STAFF, AUTOMATIC = "sender", "staff", "automatic"
+
+
+def role_of(item: repo.RoutingInput, staff_domains: frozenset[str]) -> str:
+    """Who wrote it: the team (a staff domain or a Sent folder), a machine, or a sender."""
+    domain = item.sender_address.rpartition("@")[2].lower()
+    if item.source.endswith(":sent") or (domain and domain in staff_domains):
+        return STAFF
+    return AUTOMATIC if item.auto_submitted else SENDER
+
+
 def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[int]:
     """Route these messages (those still at CLASSIFIED); returns the ids routed.
 
-    A reply (In-Reply-To / References) to a message of a case that is not closed joins that
-    case, and resumes its clock if it was waiting on the sender; any other message opens a
-    case with one owner and its deadlines.
+    A message that answers an open case (In-Reply-To / References, or the case reference
+    ``TRI-000123`` in its subject) joins that case: from the sender it restarts a paused
+    clock, from the team it records the first response. Any other message from a sender
+    opens a case with one owner and its deadlines; automatic mail (auto-replies, bounces,
+    bulk) and the team's own mail never open one.
     """
     rules = routing_rules()
     gazetteer = load_gazetteer()
     now = datetime.now(UTC)
     with session_scope(database_url) as session:
         items = repo.routing_inputs(session, ids, Stage.CLASSIFIED)
+        roles = {i.message_id: role_of(i, rules.staff_domains) for i in items}
         known = repo.cases_by_header(session, [r for item in items for r in item.refs])
         threads = {h: c for h, (c, status) in known.items() if status != CaseStatus.CLOSED}
+        by_reference = _cases_named_in_subjects(session, items)
         in_chunk = {item.header_id for item in items if item.header_id}
-        replies = [i for i in items if any(r in threads or r in in_chunk for r in i.refs)]
-        reply_ids = {i.message_id for i in replies}
+
+        def target(item: repo.RoutingInput) -> int | None:
+            found = next((threads[r] for r in item.refs if r in threads), None)
+            return found if found is not None else by_reference.get(item.message_id)
+
+        def waits_for_parent(item: repo.RoutingInput) -> bool:
+            return any(r in in_chunk and r not in threads for r in item.refs)
+
         load = repo.open_load(session)
-        roots = [i for i in items if i.message_id not in reply_ids]
+        roots = [
+            i for i in items
+            if roles[i.message_id] == SENDER and target(i) is None and not waits_for_parent(i)
+        ]  # fmt: skip
         opened = _open(session, rules, gazetteer, roots, load, now)
         for item in roots:
             if item.header_id and item.message_id in opened:
                 threads.setdefault(item.header_id, opened[item.message_id])
-        joined: dict[int, tuple[int, datetime]] = {}
-        while replies:  # a reply to a reply in the same chunk waits for its parent
+        root_ids = {i.message_id for i in roots}
+        rest = [i for i in items if i.message_id not in root_ids]
+        joined: dict[int, tuple[int, datetime, str]] = {}
+        while rest:  # a reply to a reply in the same chunk waits for its parent
             waiting = []
-            for item in replies:
-                case_id = next((threads[r] for r in item.refs if r in threads), None)
+            for item in rest:
+                case_id = target(item)
                 if case_id is None:
                     waiting.append(item)
                     continue
-                joined[item.message_id] = (case_id, item.received_at)
+                joined[item.message_id] = (case_id, item.received_at, roles[item.message_id])
                 if item.header_id:
                     threads.setdefault(item.header_id, case_id)
-            if len(waiting) == len(replies):  # parents never got a case: start new ones
-                opened.update(_open(session, rules, gazetteer, waiting, load, now))
+            if len(waiting) == len(rest):  # nothing left to answer: senders start new cases
+                senders = [i for i in waiting if roles[i.message_id] == SENDER]
+                opened.update(_open(session, rules, gazetteer, senders, load, now))
                 break
-            replies = waiting
+            rest = waiting
         _join(session, joined, now)
         done = [item.message_id for item in items]
         repo.set_stage(session, done, Stage.ROUTED)
-    log.info("routed %d messages (%d joined existing cases)", len(done), len(joined))
+    log.info("routed %d messages: %d opened cases, %d joined cases", len(done), len(opened),
+             len(joined))  # fmt: skip
     return done
+
+
+def _cases_named_in_subjects(
+    session: Session, items: Sequence[repo.RoutingInput]
+) -> dict[int, int]:
+    """{message id: case id} for subjects that carry the reference of a case not closed."""
+    named = {}
+    for item in items:
+        match = CASE_REFERENCE.search(item.subject or "")
+        if match:
+            named[item.message_id] = int(match.group(1))
+    if not named:
+        return {}
+    open_ids = set(
+        session.scalars(
+            select(CaseRow.id).where(
+                CaseRow.id.in_(set(named.values())), CaseRow.status != CaseStatus.CLOSED
+            )
+        )
+    )
+    return {m: c for m, c in named.items() if c in open_ids}
 
 
 def _open(
@@ -133,12 +185,20 @@ def _open(
     return case_ids
 
 
-def _join(session: Session, joined: dict[int, tuple[int, datetime]], now: datetime) -> None:
-    """Link replies to their conversation; a reply from the sender restarts a paused clock
-    from the reply's receipt time."""
-    repo.link_messages(session, {m: c for m, (c, _at) in joined.items()})
-    for message_id, (case_id, received_at) in joined.items():
-        repo.add_event(session, Event("reply_joined", now, "system", message_id, {}, case_id))
+def _join(
+    session: Session, joined: dict[int, tuple[int, datetime, str]], now: datetime
+) -> None:
+    """Link messages to their conversation. From the sender: a paused clock restarts from the
+    reply's receipt time. From the team: the first response is recorded (acknowledged)."""
+    repo.link_messages(session, {m: c for m, (c, _at, _role) in joined.items()})
+    for message_id, (case_id, received_at, role) in joined.items():
+        repo.add_event(
+            session, Event("reply_joined", now, "system", message_id, {"from": role}, case_id)
+        )
         case = session.get(CaseRow, case_id)
-        if case is not None and case.status == CaseStatus.WAITING_ON_SENDER:
+        if case is None:
+            continue
+        if role == SENDER and case.status == CaseStatus.WAITING_ON_SENDER:
             resume_in(session, case, "system", received_at, "sender_replied")
+        elif role == STAFF:
+            record_first_response_in(session, case, received_at)

@@ -10,9 +10,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from triage.config.files import FolderSourceSpec, ImapSourceSpec, SourceSpec
 from triage.core.types import Stage
 from triage.services.classify_pending import classify_messages, pending_ids
 from triage.services.ingest_batch import IngestResult, ingest_folder
+from triage.services.ingest_imap import ingest_imap
 from triage.services.route_pending import route_messages
 from triage.settings import get_settings
 
@@ -36,14 +38,22 @@ def chunks(ids: Sequence[int], size: int) -> list[list[int]]:
 
 
 def run_batch(
-    sources: Sequence[tuple[str, Path]],
+    sources: Sequence[tuple[str, Path] | SourceSpec],
     database_url: str | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> BatchSummary:
+    """``sources``: (name, folder) pairs or configured specs (folders and IMAP mailboxes)."""
     size = get_settings().chunk_size
     summary = BatchSummary()
-    for name, folder in sources:
-        summary.ingest.append(ingest_folder(folder, source=name, database_url=database_url))
+    for source in sources:
+        if isinstance(source, ImapSourceSpec):
+            result = ingest_imap(source.name, source, database_url=database_url)
+        else:
+            name, folder = (
+                (source.name, source.path) if isinstance(source, FolderSourceSpec) else source
+            )
+            result = ingest_folder(folder, source=name, database_url=database_url)
+        summary.ingest.append(result)
     to_classify = pending_ids(Stage.RECEIVED, database_url)
     for n, chunk in enumerate(chunks(to_classify, size)):
         summary.classified += len(classify_messages(chunk, database_url))

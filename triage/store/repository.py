@@ -366,9 +366,11 @@ def existing_outbox_keys(session: Session, keys: Sequence[str]) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class RoutingInput:
-    """What routing reads of a message and its latest labels: no text, no raw bytes."""
+    """What routing reads of a message and its latest labels: no body, no raw bytes."""
 
     message_id: int
+    source: str
+    subject: str
     channel: str
     sender_address: str
     organisation: str | None
@@ -394,7 +396,8 @@ def routing_inputs(session: Session, ids: Sequence[int], stage: Stage) -> list[R
         chunk = list(ids[start : start + 500])
         stmt = (
             select(
-                MessageRow.id, MessageRow.channel, MessageRow.sender_address,
+                MessageRow.id, MessageRow.source, MessageRow.subject, MessageRow.channel,
+                MessageRow.sender_address,
                 MessageRow.organisation, MessageRow.received_at, MessageRow.sender_name,
                 MessageRow.auto_submitted, MessageRow.message_id, MessageRow.in_reply_to,
                 MessageRow.references, ClassificationRow.language,
@@ -409,12 +412,12 @@ def routing_inputs(session: Session, ids: Sequence[int], stage: Stage) -> list[R
         )  # fmt: skip
         for row in session.execute(stmt):  # ordered by id: the latest classification wins
             refs = tuple(dict.fromkeys(
-                r for r in ([row[8]] if row[8] else []) + list(reversed(row[9] or [])) if r
+                r for r in ([row[10]] if row[10] else []) + list(reversed(row[11] or [])) if r
             ))  # fmt: skip
             found[row[0]] = RoutingInput(
-                row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6]), row[7], refs,
-                row[10], tuple(row[11]), tuple(row[12]), tuple(row[13]), row[14], row[15],
-                row[16], row[17],
+                row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8]),
+                row[9], refs, row[12], tuple(row[13]), tuple(row[14]), tuple(row[15]), row[16],
+                row[17], row[18], row[19],
             )  # fmt: skip
     return [found[i] for i in sorted(found)]
 
@@ -591,3 +594,40 @@ def cases_by_header(session: Session, headers: Sequence[str]) -> dict[str, tuple
         for header, case_id, status in session.execute(stmt):
             found.setdefault(str(header), (int(case_id), str(status)))
     return found
+
+
+def imap_cursor(session: Session, source: str, folder: str) -> tuple[int, int] | None:
+    """(uidvalidity, last_uid) stored for an IMAP folder, or None if it was never read."""
+    from triage.store.tables import ImapCursorRow
+
+    row = session.execute(
+        select(ImapCursorRow.uidvalidity, ImapCursorRow.last_uid).where(
+            ImapCursorRow.source == source, ImapCursorRow.folder == folder
+        )
+    ).first()
+    return (int(row[0]), int(row[1])) if row is not None else None
+
+
+def save_imap_cursor(
+    session: Session, source: str, folder: str, uidvalidity: int, last_uid: int, at: datetime
+) -> None:
+    """Upsert the folder's position; call it in the transaction that stored the batch.
+
+    Two workers on one folder can at worst move the cursor back (a re-read, deduplicated by
+    key), never past a message neither of them stored.
+    """
+    from triage.store.tables import ImapCursorRow
+
+    values = {
+        "source": source,
+        "folder": folder,
+        "uidvalidity": uidvalidity,
+        "last_uid": last_uid,
+        "updated_at": at,
+    }
+    stmt = _insert(session, ImapCursorRow).values(**values)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["source", "folder"],
+        set_={"uidvalidity": uidvalidity, "last_uid": last_uid, "updated_at": at},
+    )
+    session.execute(stmt)

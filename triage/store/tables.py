@@ -226,3 +226,22 @@ class OutboxRow(Base):
     sent_at: Mapped[datetime | None]
     confirmed_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(String(200))
+
+
+class ImapCursorRow(Base):
+    """How far each IMAP folder has been read: the highest UID stored, under one UIDVALIDITY.
+
+    Written in the same transaction as the messages of a batch, after them: a crash re-reads a
+    batch (deduplicated by message key), it never skips one. A different UIDVALIDITY on the
+    server means the UIDs were renumbered, so the folder is read again from the start.
+    """
+
+    __tablename__ = "imap_cursors"
+    __table_args__ = (UniqueConstraint("source", "folder"),)
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(String(200))
+    folder: Mapped[str] = mapped_column(String(500))
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)  # unsigned 32-bit: beyond INTEGER
+    last_uid: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime]

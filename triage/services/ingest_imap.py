@@ -1,0 +1,168 @@
+"""Ingest an IMAP source into the store: every message ends stored, quarantined or duplicate.
+
+Each batch of UIDs is stored in one transaction together with the folder's cursor, cursor
+last: a crash or a dropped connection re-reads at most the batch in flight, and the
+message keys (Message-ID + hash of the raw bytes) make that re-read store nothing twice.
+The cursor, ``(source, folder) -> (UIDVALIDITY, last UID)``, records position only; identity is
+the key, which is why a UIDVALIDITY change (a full resync) creates no duplicates.
+
+The after-store action (flag or move) runs only once the batch is committed, so a message is
+never flagged or moved away before it is safely stored. If that action fails the message is
+stored but stays unflagged: the cursor has passed it and it is not re-read.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from triage.config.files import ImapSourceSpec
+from triage.core import types as t
+from triage.ingest import quarantine as q
+from triage.ingest.email_parser import Limits
+from triage.ingest.imap_source import (
+    IMAP_FAILURES,
+    Credentials,
+    FolderBatch,
+    ImapClient,
+    ImapError,
+    read_folder,
+)
+from triage.services.database import session_scope
+from triage.services.ingest_batch import IngestResult
+from triage.settings import get_settings
+from triage.store import repository as repo
+
+log = logging.getLogger(__name__)
+
+SENT_SUFFIX = ":sent"
+
+
+def sent_source(name: str) -> str:
+    """The source recorded for the staff's own replies read from the Sent folder."""
+    return f"{name}{SENT_SUFFIX}"
+
+
+def folders_of(spec: ImapSourceSpec) -> list[tuple[str, str]]:
+    """(folder, source recorded on its messages): the inbox folders, then the Sent folder."""
+    folders = [(f, spec.name) for f in spec.folders]
+    if spec.sent_folder and spec.sent_folder not in spec.folders:
+        folders.append((spec.sent_folder, sent_source(spec.name)))
+    return folders
+
+
+def ingest_imap(
+    name: str,
+    config: ImapSourceSpec,
+    database_url: str | None = None,
+    now: datetime | None = None,
+    *,
+    credentials: Credentials | None = None,
+) -> IngestResult:
+    """Read every configured folder of one IMAP source; raises ImapError on a lost connection.
+
+    The run is recorded in ``ingest_runs`` even when it fails part-way, so the counts of what
+    was stored before the failure still reconcile.
+    """
+    settings = get_settings()
+    started = datetime.now(UTC)
+    now = now or started
+    limits = Limits(max_bytes=settings.max_message_bytes)
+    credentials = credentials or Credentials.from_env(config)
+    result = IngestResult(source=name)
+    failure: str | None = None
+    try:
+        with ImapClient(config, credentials, settings.imap_timeout) as client:
+            if config.after_store == "move" and config.move_to:
+                client.ensure_folder(config.move_to)
+            for folder, source in folders_of(config):
+                with session_scope(database_url) as session:
+                    cursor = repo.imap_cursor(session, name, folder)
+                batches = read_folder(
+                    client,
+                    folder,
+                    source=source,
+                    cursor=cursor,
+                    limits=limits,
+                    now=now,
+                    batch_size=settings.imap_batch_size,
+                )
+                for batch in batches:
+                    _store_batch(name, batch, result, database_url, now)
+                    _after_store(client, config, batch)
+    except IMAP_FAILURES as exc:
+        failure = exc.__class__.__name__
+    except ImapError as exc:
+        failure = exc.code
+        raise
+    finally:
+        _record_run(result, started, database_url, failure)
+    if failure is not None:  # raised outside the except block: no chained server text
+        raise ImapError(f"connection_lost ({failure})", name)
+    log.info("imap source %s: %s", name, result.counts())
+    return result
+
+
+def _store_batch(
+    name: str,
+    batch: FolderBatch,
+    result: IngestResult,
+    database_url: str | None,
+    now: datetime,
+) -> None:
+    """Messages, quarantine, events and then the cursor: one transaction, in that order."""
+    items = batch.items
+    messages = [i for i in items if isinstance(i, t.Message)]
+    quarantined = [i for i in items if isinstance(i, t.Quarantined)]
+    with session_scope(database_url) as session:
+        inserted = repo.insert_messages(session, messages, now)
+        new_quarantine = repo.insert_quarantined(session, quarantined, now)
+        for _key, message_id in inserted:
+            repo.add_event(session, t.Event("received", now, "system", message_id, {}))
+        repo.save_imap_cursor(session, name, batch.folder, batch.uidvalidity, batch.last_uid, now)
+    result.seen += len(items)
+    result.stored += len(inserted)
+    result.stored_ids.extend(message_id for _key, message_id in inserted)
+    result.quarantined += len(new_quarantine)
+    result.duplicates += len(items) - len(inserted) - len(new_quarantine)
+
+
+def _after_store(client: ImapClient, config: ImapSourceSpec, batch: FolderBatch) -> None:
+    """Flag or move what is now in the store; too-large mail stays put for a person to see.
+
+    The Sent folder is only read: staff mail is not the intake's to flag or move.
+    """
+    if config.after_store == "none" or batch.folder == config.sent_folder:
+        return
+    uids = [
+        f.uid
+        for f in batch.fetched
+        if f.item is not None
+        and not (isinstance(f.item, t.Quarantined) and f.item.reason == q.TOO_LARGE)
+    ]
+    if not uids:
+        return
+    if config.after_store == "flag":
+        client.flag(uids, config.flag)
+    elif config.after_store == "move" and config.move_to and batch.folder != config.move_to:
+        client.move(uids, config.move_to)
+
+
+def _record_run(
+    result: IngestResult, started: datetime, database_url: str | None, failure: str | None
+) -> None:
+    try:
+        with session_scope(database_url) as session:
+            run_id = repo.record_ingest_run(
+                session,
+                source=result.source,
+                started_at=started,
+                finished_at=datetime.now(UTC),
+                **result.counts(),
+            )
+            data: dict[str, object] = {"run": run_id, **result.counts()}
+            if failure:
+                data["error"] = failure
+            repo.add_event(session, t.Event("ingest_run", datetime.now(UTC), "system", None, data))
+    except Exception:  # never hide the ingest's own error behind a bookkeeping one
+        log.exception("imap source %s: could not record the ingest run", result.source)
