@@ -18,7 +18,12 @@ from triage.services.ingest_batch import ingest_folder
 from triage.services.ingest_imap import ingest_imap
 from triage.services.route_pending import route_messages
 from triage.services.run_batch import chunks
-from triage.services.sources import FolderSourceSpec, imap_spec, resolve_source_specs
+from triage.services.sources import (
+    FolderSourceSpec,
+    form_fields_of,
+    imap_spec,
+    resolve_source_specs,
+)
 from triage.settings import get_settings
 
 TASK_OPTIONS = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints": False}
@@ -26,7 +31,7 @@ TASK_OPTIONS = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints":
 
 @task(name="ingest_source", **TASK_OPTIONS)
 def ingest_source(name: str, folder: str) -> dict[str, int]:
-    return ingest_folder(Path(folder), source=name).counts()
+    return ingest_folder(Path(folder), source=name, form_fields=form_fields_of(name)).counts()
 
 
 @task(name="ingest_imap_source", **TASK_OPTIONS)

@@ -6,8 +6,16 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from triage.config.files import ConfigFileError, load_source_specs
 from triage.core.types import Message, Quarantined
 from triage.ingest.folder_source import read_folder
+from triage.services.database import engine_for
+from triage.services.run_batch import run_batch
+from triage.store.tables import MessageRow
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 HEADER = "submission_id,submitted_at,name,email,organisation,country,subject,message\n"
@@ -64,3 +72,40 @@ def test_nested_folders_and_a_broken_file_do_not_stop_the_batch(tmp_path: Path) 
     (tmp_path / "notes.txt").write_text("ignored: not a message format")
     results = items(tmp_path)
     assert sorted(type(r).__name__ for r in results) == ["Message", "Quarantined"]
+
+
+def test_a_google_forms_export_is_read_through_its_column_mapping(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    exports = tmp_path / "gforms"
+    exports.mkdir()
+    (exports / "responses.csv").write_text(
+        "Timestamp,Email Address,Your name,Organisation,Country,Subject,Your message\n"
+        "2026-11-02T10:00:00Z,ana@example.org,Ana,Red Segura,Colombia,Amenazas,"
+        "Recibimos amenazas en Bogotá.\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "sources.yaml"
+    config.write_text(
+        "sources:\n  gforms:\n    path: gforms\n    form_fields:\n"
+        "      submitted_at: Timestamp\n      email: Email Address\n      name: Your name\n"
+        "      organisation: Organisation\n      country: Country\n      subject: Subject\n"
+        "      message: Your message\n",
+        encoding="utf-8",
+    )
+    spec = load_source_specs(config)["gforms"]
+    unmapped = run_batch([("raw", exports)], sqlite_url).counts()
+    assert unmapped["quarantined"] == 1  # without the mapping there is no message field
+    mapped = run_batch([spec], sqlite_url).counts()
+    assert mapped["stored"] == 1 and mapped["routed"] == 1
+    with Session(engine_for(sqlite_url)) as session:
+        row = session.scalars(select(MessageRow)).one()
+    assert (row.sender_address, row.organisation, row.form_country) == (
+        "ana@example.org", "Red Segura", "Colombia",
+    )  # fmt: skip
+    assert row.body_text == "Recibimos amenazas en Bogotá." and row.channel == "form"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("sources:\n  g:\n    path: gforms\n    form_fields: {texto: Message}\n")
+    with pytest.raises(ConfigFileError, match="unknown field"):
+        load_source_specs(bad)
+    engine_for.cache_clear()

@@ -14,6 +14,7 @@ from triage.config.calendars import build_calendars
 from triage.core.acknowledgement import AcknowledgementPolicy, parse_acknowledgements
 from triage.core.routing import RoutingRules, parse_routing_rules
 from triage.core.taxonomy import Taxonomy, parse_taxonomy
+from triage.core.types import FORM_FIELDS
 
 
 class ConfigFileError(ValueError):
@@ -85,6 +86,7 @@ class FolderSourceSpec:
 
     name: str
     path: Path
+    form_fields: tuple[tuple[str, str], ...] = ()  # triage field -> this export's column
 
 
 IMAP_SECURITY = ("tls", "starttls", "plain")
@@ -138,9 +140,28 @@ def load_source_specs(path: Path) -> dict[str, SourceSpec]:
             raise ConfigFileError(f"{path}: source '{name}' needs a path")
         folder = Path(raw)
         specs[name] = FolderSourceSpec(
-            name, folder if folder.is_absolute() else (path.parent / folder).resolve()
+            name,
+            folder if folder.is_absolute() else (path.parent / folder).resolve(),
+            _form_fields(path, name, spec.get("form_fields") if isinstance(spec, dict) else None),
         )
     return specs
+
+
+def _form_fields(path: Path, name: str, raw: Any) -> tuple[tuple[str, str], ...]:
+    """Which column of this source's exports holds each form field (Kobo, Google Forms...)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v for k, v in raw.items()
+    ):
+        raise ConfigFileError(f"{path}: source '{name}' form_fields must map names to columns")
+    unknown = sorted(set(raw) - set(FORM_FIELDS))
+    if unknown:
+        raise ConfigFileError(
+            f"{path}: source '{name}' form_fields: unknown field(s) {', '.join(unknown)}; "
+            f"known: {', '.join(FORM_FIELDS)}"
+        )
+    return tuple(sorted(raw.items()))
 
 
 def _imap_spec(path: Path, name: str, spec: dict[str, Any]) -> ImapSourceSpec:

@@ -38,6 +38,11 @@ class DeadlineKind(StrEnum):
 
 
 PRIORITIES: tuple[str, ...] = ("critical", "high", "normal", "low")
+# The fields triage reads from a web-form submission; exports map their own columns onto these.
+FORM_FIELDS: tuple[str, ...] = (
+    "submission_id", "submitted_at", "name", "email", "organisation", "country", "subject",
+    "message",
+)  # fmt: skip
 KINDS: tuple[str, ...] = (
     "allegation",
     "engagement_request",

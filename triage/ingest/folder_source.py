@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from triage.ingest.email_parser import Limits, parse_email
 from triage.ingest.form_exports import (
     FormRecord,
     canonical_payload,
+    field_map,
     form_key,
     form_to_message,
     read_csv_export,
@@ -110,6 +111,7 @@ def read_file(
     now: datetime,
     limits: Limits,
     email_suffixes: tuple[str, ...] = EMAIL_SUFFIXES,
+    form_fields: Mapping[str, str] | None = None,
 ) -> Iterator[Message | Quarantined]:
     location = str(path.relative_to(root)) if path != root else path.name
     if is_maildir(path) or is_mbox(path):
@@ -136,12 +138,14 @@ def read_file(
         if isinstance(record, QuarantineError):
             yield _quarantined(raw, source, location, record)
             continue
-        yield _form_item(record, source=source, now=now)
+        yield _form_item(record, source=source, now=now, fields=field_map(form_fields))
 
 
-def _form_item(record: FormRecord, *, source: str, now: datetime) -> Message | Quarantined:
+def _form_item(
+    record: FormRecord, *, source: str, now: datetime, fields: Mapping[str, str]
+) -> Message | Quarantined:
     try:
-        return form_to_message(record, source=source, fallback_received_at=now)
+        return form_to_message(record, source=source, fallback_received_at=now, fields=fields)
     except QuarantineError as err:
         payload = canonical_payload(record.payload)
         return Quarantined(
@@ -156,12 +160,14 @@ def read_folder(
     now: datetime,
     limits: Limits = Limits(),
     email_suffixes: tuple[str, ...] = EMAIL_SUFFIXES,
+    form_fields: Mapping[str, str] | None = None,
 ) -> Iterator[Message | Quarantined]:
+    """``form_fields`` maps triage's form fields to this source's column names."""
     if not root.exists():
         raise FileNotFoundError(f"source folder not found: {root}")
     base = root if root.is_dir() and not is_maildir(root) else root.parent
     for path in list_files(root, email_suffixes):
         yield from read_file(
             path, root=base, source=source, now=now, limits=limits,
-            email_suffixes=email_suffixes,
+            email_suffixes=email_suffixes, form_fields=form_fields,
         )  # fmt: skip

@@ -16,22 +16,18 @@ from datetime import UTC, datetime
 from typing import Any
 
 from triage.core.addresses import parse_sender
-from triage.core.types import Channel, Message
+from triage.core.types import FORM_FIELDS, Channel, Message
 from triage.ingest import quarantine as q
 from triage.ingest.quarantine import QuarantineError
 from triage.ingest.text_parts import split_text
 
 # Default column names; a per-source mapping (Kobo, Google Forms, Typeform) overrides these.
-DEFAULT_FIELDS: Mapping[str, str] = {
-    "submission_id": "submission_id",
-    "submitted_at": "submitted_at",
-    "name": "name",
-    "email": "email",
-    "organisation": "organisation",
-    "country": "country",
-    "subject": "subject",
-    "message": "message",
-}
+DEFAULT_FIELDS: Mapping[str, str] = {name: name for name in FORM_FIELDS}
+
+
+def field_map(overrides: Mapping[str, str] | None) -> Mapping[str, str]:
+    """The default columns with a source's own names put in (``message: "Your message"``)."""
+    return {**DEFAULT_FIELDS, **(overrides or {})}
 MAX_FIELD_CHARS = 200_000
 
 

@@ -7,6 +7,7 @@ re-reads it and stores only what is missing (inserts are keyed by natural key).
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,6 +51,7 @@ def ingest_folder(
     now: datetime | None = None,
     chunk_size: int | None = None,
     email_suffixes: tuple[str, ...] = EMAIL_SUFFIXES,
+    form_fields: Mapping[str, str] | None = None,
 ) -> IngestResult:
     """``email_suffixes``: which files hold one message each (mbox files and Maildirs are
     always read); ("", ".txt") for corpora of suffix-less or .txt messages."""
@@ -62,8 +64,9 @@ def ingest_folder(
     result = IngestResult(source=source)
     pending: list[Message | Quarantined] = []
     items = read_folder(
-        folder, source=source, now=now, limits=limits, email_suffixes=email_suffixes
-    )
+        folder, source=source, now=now, limits=limits, email_suffixes=email_suffixes,
+        form_fields=form_fields,
+    )  # fmt: skip
     for item in items:
         pending.append(item)
         if len(pending) >= chunk_size:

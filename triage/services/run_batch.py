@@ -49,10 +49,11 @@ def run_batch(
         if isinstance(source, ImapSourceSpec):
             result = ingest_imap(source.name, source, database_url=database_url)
         else:
-            name, folder = (
-                (source.name, source.path) if isinstance(source, FolderSourceSpec) else source
-            )
-            result = ingest_folder(folder, source=name, database_url=database_url)
+            spec = source if isinstance(source, FolderSourceSpec) else FolderSourceSpec(*source)
+            result = ingest_folder(
+                spec.path, source=spec.name, database_url=database_url,
+                form_fields=dict(spec.form_fields),
+            )  # fmt: skip
         summary.ingest.append(result)
     to_classify = pending_ids(Stage.RECEIVED, database_url)
     for n, chunk in enumerate(chunks(to_classify, size)):

@@ -49,3 +49,9 @@ def imap_spec(name: str) -> ImapSourceSpec:
     if not isinstance(spec, ImapSourceSpec):
         raise ConfigFileError(f"'{name}' is not a configured IMAP source")
     return spec
+
+
+def form_fields_of(name: str) -> dict[str, str]:
+    """The configured column mapping of folder source ``name`` (none for ad-hoc folders)."""
+    spec = configured_specs().get(name)
+    return dict(spec.form_fields) if isinstance(spec, FolderSourceSpec) else {}
