@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MODEL_VERSION ?= 2026.11.1
 
-.PHONY: install run test lint model samples schedule bench sla-watch clean
+.PHONY: install run test lint model samples schedule bench sla-watch serve clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ bench: install
 ## Deliver escalation notices for deadlines at risk or breached (SMTP from TRIAGE_SMTP_*).
 sla-watch: install
 	$(BIN)/triage sla-watch
+
+## The HTTP API (form submissions at POST /api/forms/{source}, docs at /docs) on 127.0.0.1:8000.
+serve: install
+	$(BIN)/triage serve
 
 ## Serve the scheduled batch deployment, starting a Prefect server on loopback.
 schedule: install

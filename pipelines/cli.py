@@ -73,6 +73,19 @@ def schedule(
             server.wait(timeout=30)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+    database: DatabaseOption = None,
+) -> None:
+    """Serve the HTTP API (web-form submissions, health; the staff UI joins it)."""
+    _use_database(database)
+    from triage.web.serve import serve as run_server
+
+    run_server(host=host, port=port, database_url=database)
+
+
 def main() -> None:
     configure_logging()
     try:

@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     schedule_cron: str = "*/15 * * * *"
     chunk_size: int = Field(default=1000, ge=1)
     max_message_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+    # The web form endpoint refuses larger request bodies before parsing them (413).
+    form_max_bytes: int = Field(default=256 * 1024, ge=1024)
     # Escalation mail. Without a host, notices wait in the outbox until one is configured.
     smtp_host: str | None = None
     smtp_port: int = 25

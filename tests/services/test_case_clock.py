@@ -163,3 +163,51 @@ def test_case_reference_staff_replies_and_automatic_mail(sqlite_url: str, tmp_pa
     assert stored is not None and stored.acknowledged_at == RECEIVED + timedelta(days=1)
     assert ack.met_at == stored.acknowledged_at
     engine_for.cache_clear()
+
+
+JOINT_LETTER = (
+    "We, the undersigned organisations, are writing to express our deep concern about the "
+    "internet shutdown in Ethiopia. Mobile data has been cut across the country since Monday "
+    "and people cannot reach their families, their doctors or emergency services. We urge "
+    "your company to publish what it knows about the orders it received and to restore access."
+)
+
+
+def test_a_coalitions_joint_letter_is_one_case_with_every_sender(
+    database_url: str, tmp_path: Path
+) -> None:
+    signers = [("Open Line Kenya", "info@openline.example"), ("Accra Wire", "desk@accra.example"),
+               ("Red Segura", "hola@redsegura.example")]  # fmt: skip
+    inbox = tmp_path / "a"
+    for n, (org, address) in enumerate(signers):
+        letter = f"Dear Human Rights Team,\n\n{JOINT_LETTER}\n\nSincerely,\n{org}"
+        raw_mail(inbox, f"joint-{n}", f"From: {org} <{address}>|{TEAM}|"
+                 f"Subject: Joint letter: shutdown|Message-ID: <joint{n}@x.example>",
+                 body=letter)  # fmt: skip
+    complaint = ("Our posts documenting police violence in Nairobi were removed as graphic "
+                 "content although they carried warnings; appeals were rejected in minutes.")
+    raw_mail(inbox, "other", f"From: Ana <ana@example.org>|{TEAM}|Subject: Takedowns|"
+             "Message-ID: <other@x.example>", body=complaint)  # fmt: skip
+    raw_mail(inbox, "short", f"From: Bo <bo@example.org>|{TEAM}|Subject: Thanks|"
+             "Message-ID: <short@x.example>", body="Thank you.")  # fmt: skip
+    run_batch([("a", inbox)], database_url)
+    # A fourth signatory sends the same letter the next day, in a later batch.
+    raw_mail(tmp_path / "b", "joint-late", f"From: Tech Justice <tj@tj.example>|{TEAM}|"
+             "Subject: Joint letter|Message-ID: <joint9@x.example>",
+             body=f"Hello,\n\n{JOINT_LETTER}\n\nBest regards,\nTech Justice")  # fmt: skip
+    run_batch([("b", tmp_path / "b")], database_url)
+    with Session(engine_for(database_url)) as session:
+        cases = list(session.scalars(select(CaseRow)))
+        senders = session.execute(
+            select(MessageRow.case_id, MessageRow.sender_address)
+        ).all()  # fmt: skip
+        joined = [e.kind for e in session.scalars(select(EventRow))].count("campaign_joined")
+    assert len(cases) == 3  # the joint letter, the takedown complaint, the thank-you
+    by_case: dict[int, set[str]] = {}
+    for case_id, address in senders:
+        by_case.setdefault(case_id, set()).add(address)
+    assert {"info@openline.example", "desk@accra.example", "hola@redsegura.example",
+            "tj@tj.example"} in by_case.values()  # fmt: skip
+    assert joined == 3
+    engine_for(database_url).dispose()
+    engine_for.cache_clear()

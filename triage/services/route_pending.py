@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +15,7 @@ from triage.core.owners import CaseNeeds
 from triage.core.routing import RoutingRules, deadlines_for, decide, facts_for
 from triage.core.types import CaseStatus, Classification, Event, RoutingDecision, Stage
 from triage.nlp.gazetteer import Gazetteer, load_gazetteer
+from triage.nlp.near_duplicates import band_keys, signature, similarity
 from triage.services.acknowledge import queue_acknowledgements
 from triage.services.case_clock import record_first_response_in, resume_in
 from triage.services.database import session_scope
@@ -68,7 +69,45 @@ def routing_view(item: repo.RoutingInput) -> Classification:
 
 
 CASE_REFERENCE = re.compile(r"\bTRI-(\d{6,12})\b")
-SENDER, STAFF, AUTOMATIC = "sender", "staff", "automatic"
+SENDER, STAFF, AUTOMATIC, CAMPAIGN = "sender", "staff", "automatic", "campaign"
+SAME_CAMPAIGN = 0.6  # estimated share of shared 4-word shingles
+CAMPAIGN_WINDOW = timedelta(days=30)
+
+
+def _campaigns(
+    session: Session, roots: Sequence[repo.RoutingInput]
+) -> tuple[list[repo.RoutingInput], dict[int, int | tuple[str, int]], dict[int, list[int]]]:
+    """Which new messages open a case, and which join an open case (or an earlier message of
+    this chunk) as near-identical copies of a coalition's letter.
+
+    Returns (openers, {message: case id or ("message", opener message id)}, signatures of
+    the openers to store).
+    """
+    if not roots:
+        return [], {}, {}
+    texts = repo.new_texts(session, [r.message_id for r in roots])
+    sigs = {r.message_id: signature(texts.get(r.message_id, "")) for r in roots}
+    keys = [k for sig in sigs.values() if sig for k in band_keys(sig)]
+    earliest = min(r.received_at for r in roots) - CAMPAIGN_WINDOW
+    stored = repo.campaign_candidates(session, keys, earliest) if keys else {}
+    openers: list[repo.RoutingInput] = []
+    local: list[tuple[int, list[int]]] = []
+    joins: dict[int, int | tuple[str, int]] = {}
+    for item in roots:
+        sig = sigs[item.message_id]
+        if sig is not None:
+            best: tuple[float, int | tuple[str, int] | None] = (0.0, None)
+            for case_id, other in stored.items():
+                best = max(best, (similarity(sig, other), case_id), key=lambda b: b[0])
+            for message_id, other in local:
+                best = max(best, (similarity(sig, other), ("message", message_id)),
+                           key=lambda b: b[0])  # fmt: skip
+            if best[0] >= SAME_CAMPAIGN and best[1] is not None:
+                joins[item.message_id] = best[1]
+                continue
+            local.append((item.message_id, sig))
+        openers.append(item)
+    return openers, joins, {m: s for m, s in local}
 
 
 def role_of(item: repo.RoutingInput, staff_domains: frozenset[str]) -> str:
@@ -84,9 +123,11 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
 
     A message that answers an open case (In-Reply-To / References, or the case reference
     ``TRI-000123`` in its subject) joins that case: from the sender it restarts a paused
-    clock, from the team it records the first response. Any other message from a sender
-    opens a case with one owner and its deadlines; automatic mail (auto-replies, bounces,
-    bulk) and the team's own mail never open one.
+    clock, from the team it records the first response. A near-identical copy of a letter
+    that opened a case in the last 30 days (a coalition's joint letter) joins that case, so
+    staff see one item with every sender. Any other message from a sender opens a case with
+    one owner and its deadlines; automatic mail (auto-replies, bounces, bulk) and the team's
+    own mail never open one.
     """
     rules = routing_rules()
     gazetteer = load_gazetteer()
@@ -111,13 +152,25 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
             i for i in items
             if roles[i.message_id] == SENDER and target(i) is None and not waits_for_parent(i)
         ]  # fmt: skip
-        opened = _open(session, rules, gazetteer, roots, load, now)
+        openers, same_campaign, prints = _campaigns(session, roots)
+        opened = _open(session, rules, gazetteer, openers, load, now)
+        repo.add_fingerprints(
+            session,
+            [(opened[m], sig, band_keys(sig)) for m, sig in prints.items() if m in opened],
+        )
+        joined: dict[int, tuple[int, datetime, str]] = {}
         for item in roots:
+            if item.message_id in same_campaign:
+                found = same_campaign[item.message_id]
+                case_id = found if isinstance(found, int) else opened.get(found[1])
+                if case_id is not None:
+                    joined[item.message_id] = (case_id, item.received_at, CAMPAIGN)
+                    if item.header_id:  # replies to this copy find the case too
+                        threads.setdefault(item.header_id, case_id)
             if item.header_id and item.message_id in opened:
                 threads.setdefault(item.header_id, opened[item.message_id])
         root_ids = {i.message_id for i in roots}
         rest = [i for i in items if i.message_id not in root_ids]
-        joined: dict[int, tuple[int, datetime, str]] = {}
         while rest:  # a reply to a reply in the same chunk waits for its parent
             waiting = []
             for item in rest:
@@ -192,9 +245,8 @@ def _join(
     reply's receipt time. From the team: the first response is recorded (acknowledged)."""
     repo.link_messages(session, {m: c for m, (c, _at, _role) in joined.items()})
     for message_id, (case_id, received_at, role) in joined.items():
-        repo.add_event(
-            session, Event("reply_joined", now, "system", message_id, {"from": role}, case_id)
-        )
+        kind = "campaign_joined" if role == CAMPAIGN else "reply_joined"
+        repo.add_event(session, Event(kind, now, "system", message_id, {"from": role}, case_id))
         case = session.get(CaseRow, case_id)
         if case is None:
             continue

@@ -26,10 +26,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         database = parsed.database
         if database and database != ":memory:":
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 30}, **kwargs)
+        engine = create_engine(
+            parsed, connect_args={"timeout": 30}, hide_parameters=True, **kwargs
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(parsed, pool_pre_ping=True, **kwargs)
+    # hide_parameters: SQL errors and echo logs would otherwise carry message text.
+    return create_engine(parsed, pool_pre_ping=True, hide_parameters=True, **kwargs)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

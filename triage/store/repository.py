@@ -26,6 +26,8 @@ from triage.core.types import (
     Stage,
 )
 from triage.store.tables import (
+    CampaignKeyRow,
+    CaseFingerprintRow,
     CaseRow,
     ClassificationRow,
     DeadlineRow,
@@ -631,3 +633,51 @@ def save_imap_cursor(
         set_={"uidvalidity": uidvalidity, "last_uid": last_uid, "updated_at": at},
     )
     session.execute(stmt)
+
+
+def new_texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        stmt = select(MessageRow.id, MessageRow.new_text).where(MessageRow.id.in_(chunk))
+        found.update({int(i): str(t or "") for i, t in session.execute(stmt)})
+    return found
+
+
+def campaign_candidates(
+    session: Session, keys: Sequence[str], opened_after: datetime
+) -> dict[int, list[int]]:
+    """{case id: signature} of open cases opened after ``opened_after`` sharing a key."""
+    found: dict[int, list[int]] = {}
+    unique = list(dict.fromkeys(keys))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        stmt = (
+            select(CaseFingerprintRow.case_id, CaseFingerprintRow.signature)
+            .join(CampaignKeyRow, CampaignKeyRow.case_id == CaseFingerprintRow.case_id)
+            .join(CaseRow, CaseRow.id == CaseFingerprintRow.case_id)
+            .where(
+                CampaignKeyRow.key.in_(chunk),
+                CaseRow.status != str(CaseStatus.CLOSED),
+                CaseRow.opened_at >= opened_after,
+            )
+        )
+        for case_id, sig in session.execute(stmt):
+            found[int(case_id)] = [int(v) for v in sig]
+    return found
+
+
+def add_fingerprints(
+    session: Session, prints: Sequence[tuple[int, list[int], list[str]]]
+) -> None:
+    """(case id, signature, band keys) for newly opened cases."""
+    if not prints:
+        return
+    fast_insert(
+        session, CaseFingerprintRow.__table__,
+        [{"case_id": c, "signature": [str(v) for v in sig]} for c, sig, _keys in prints],
+    )  # fmt: skip
+    fast_insert(
+        session, CampaignKeyRow.__table__,
+        [{"key": k, "case_id": c} for c, _sig, keys in prints for k in keys],
+    )  # fmt: skip

@@ -245,3 +245,24 @@ class ImapCursorRow(Base):
     uidvalidity: Mapped[int] = mapped_column(BigInteger)  # unsigned 32-bit: beyond INTEGER
     last_uid: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime]
+
+
+class CaseFingerprintRow(Base):
+    """The MinHash signature of the message that opened a case, to recognise its campaign."""
+
+    __tablename__ = "case_fingerprints"
+
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    signature: Mapped[list[str]] = mapped_column(JSON)  # 64 integers, as strings (JSON-safe)
+
+
+class CampaignKeyRow(Base):
+    """LSH band keys of case fingerprints: a new message looks its keys up here."""
+
+    __tablename__ = "campaign_keys"
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(40), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)

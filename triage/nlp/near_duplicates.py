@@ -1,0 +1,60 @@
+"""Near-identical messages (a coalition's joint letter, a campaign) by MinHash and LSH.
+
+A joint letter arrives from twenty organisations with different greetings and signatures;
+staff should see one item with twenty senders, not twenty cases. Texts are folded, cut into
+4-word shingles, and summarised by 64 MinHash values; 16 bands of 4 values give the lookup
+keys (two texts whose shingle sets overlap by ~50% or more very likely share a key), and the
+signatures then estimate the overlap itself. Short texts get no fingerprint: "Thank you" from
+two people is not a campaign.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+
+from triage.nlp.text_fold import fold
+
+SHINGLE = 4
+PERMUTATIONS = 64
+BANDS = 16
+ROWS = PERMUTATIONS // BANDS
+MIN_SHINGLES = 12
+_PRIME = np.uint64((1 << 61) - 1)
+_rng = np.random.default_rng(20261129)  # fixed: signatures must compare across processes
+_A = _rng.integers(1, (1 << 61) - 1, size=PERMUTATIONS, dtype=np.uint64)
+_B = _rng.integers(0, (1 << 61) - 1, size=PERMUTATIONS, dtype=np.uint64)
+_WORD = re.compile(r"\w+")
+
+
+def signature(text: str) -> list[int] | None:
+    """64 MinHash values of the text's 4-word shingles, or None when it is too short."""
+    words = _WORD.findall(fold(text))
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    if len(shingles) < MIN_SHINGLES:
+        return None
+    hashes = np.fromiter(
+        (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=7).digest(), "big")
+         for s in shingles),
+        dtype=np.uint64, count=len(shingles),
+    )  # fmt: skip
+    # (a*x + b) mod p in 64-bit arithmetic wraps; reduce x first so the products stay honest
+    # enough for hashing: what matters is a fixed, well-mixed permutation per row.
+    mixed = (hashes[:, None] % _PRIME) * _A[None, :] + _B[None, :]
+    return [int(v) for v in (mixed % _PRIME).min(axis=0)]
+
+
+def band_keys(sig: list[int]) -> list[str]:
+    """One lookup key per band: texts that share any key are candidates."""
+    keys = []
+    for band in range(BANDS):
+        chunk = ",".join(str(v) for v in sig[band * ROWS : (band + 1) * ROWS])
+        keys.append(f"{band}:{hashlib.blake2b(chunk.encode(), digest_size=8).hexdigest()}")
+    return keys
+
+
+def similarity(a: list[int], b: list[int]) -> float:
+    """Estimated Jaccard overlap of the two shingle sets."""
+    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
