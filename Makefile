@@ -38,6 +38,7 @@ samples: install
 
 ## Benchmarks: figures to bench/results.json (never timing assertions in tests).
 bench: install
+	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_routing.py --messages 100000
 
 ## Deliver escalation notices for deadlines at risk or breached (SMTP from TRIAGE_SMTP_*).

@@ -24,6 +24,10 @@ class Settings(BaseSettings):
     schedule_cron: str = "*/15 * * * *"
     chunk_size: int = Field(default=1000, ge=1)
     max_message_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+    max_mime_depth: int = Field(default=20, ge=1)
+    max_mime_parts: int = Field(default=500, ge=1)
+    max_headers: int = Field(default=1000, ge=10)
+    max_parse_seconds: float = Field(default=10.0, gt=0)  # CPU time per message
     # The web form endpoint refuses larger request bodies before parsing them (413).
     form_max_bytes: int = Field(default=256 * 1024, ge=1024)
     # Escalation mail. Without a host, notices wait in the outbox until one is configured.

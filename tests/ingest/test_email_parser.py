@@ -190,3 +190,34 @@ def test_raw_8bit_headers_are_decoded_as_utf8_then_windows_1252() -> None:
     assert message.subject == "Petición urgente"
     latin1 = parse(raw.replace("Lucía".encode(), b"Luc\xeda") + b"\r\nHola\r\n")
     assert latin1.sender_name == "Lucía Rojas"
+
+
+def test_an_html_bomb_gets_an_escaped_text_copy_not_a_stalled_batch() -> None:
+    """200,000 nested <div>s made the sanitiser take minutes (its cost is quadratic in depth)."""
+    raw = b"From: a@example.org\r\nContent-Type: text/html\r\n\r\n" + b"<div>" * 200_000 + b"x"
+    message = parse(raw)
+    assert message.html_sanitised is not None and "<div" not in message.html_sanitised
+    assert message.html_sanitised.startswith("<pre>")
+
+
+def test_the_cpu_budget_quarantines_with_a_reason() -> None:
+    raw = b"From: a@example.org\r\nSubject: s\r\n\r\n" + b"> quoted\r\n" * 50_000
+    with pytest.raises(QuarantineError) as slow:
+        parse(raw, limits=Limits(max_seconds=1e-9))
+    assert slow.value.code == "too_slow" and "CPU" in slow.value.detail
+
+
+def test_parsing_limits_come_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from triage.services.ingest_batch import limits_from_settings
+    from triage.settings import get_settings
+
+    monkeypatch.setenv("TRIAGE_MAX_MIME_DEPTH", "2")
+    monkeypatch.setenv("TRIAGE_MAX_PARSE_SECONDS", "0.5")
+    get_settings.cache_clear()
+    limits = limits_from_settings()
+    assert (limits.max_depth, limits.max_seconds) == (2, 0.5)
+    nested = b"From: a@example.org\r\n" + b"".join(
+        b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n--b%d\r\n' % (i, i) for i in range(4)
+    ) + b"Content-Type: text/plain\r\n\r\nhi\r\n"
+    with pytest.raises(QuarantineError, match="mime_too_deep"):
+        parse(nested, limits=limits)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import email
 import hashlib
 import re
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.header import Header, decode_header
@@ -31,6 +32,7 @@ class Limits:
     max_headers: int = 1000
     max_parts: int = 500
     max_header_chars: int = 4000
+    max_seconds: float = 10.0  # CPU time for one message, checked between parsing steps
 
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -127,6 +129,14 @@ def parse_email(
     fallback_received_at: datetime,
     limits: Limits = Limits(),
 ) -> Message:
+    started = time.process_time()
+
+    def budget(step: str) -> None:
+        used = time.process_time() - started
+        if used > limits.max_seconds:
+            detail = f"{used:.1f} s CPU > {limits.max_seconds} s at {step}"
+            raise QuarantineError(q.TOO_SLOW, detail)
+
     if not raw.strip():
         raise QuarantineError(q.EMPTY, "no bytes but whitespace")
     if len(raw) > limits.max_bytes:
@@ -141,10 +151,15 @@ def parse_email(
     if not any(msg.get(h) for h in ("From", "Subject", "Message-ID", "Date", "To")):
         raise QuarantineError(q.NOT_EMAIL, "no From, To, Subject, Date or Message-ID header")
 
+    budget("headers")
     plain, html, attachments = _walk(msg, limits)
+    budget("mime")
     html_text = html_to_text(html) if html else ""
+    budget("html")
     body = plain if plain.strip() else html_text
     parts = split_text(body)
+    html_sanitised = sanitise_html(html) if html else None
+    budget("text")
 
     message_id = decode_header_value(msg.get("Message-ID"), 998).strip() or None
     sender_name, sender_address = parse_sender(decode_header_value(msg.get("From"), 998))
@@ -162,7 +177,7 @@ def parse_email(
         new_text=parts.new_text,
         quoted_text=parts.quoted_text,
         signature=parts.signature,
-        html_sanitised=sanitise_html(html) if html else None,
+        html_sanitised=html_sanitised,
         message_id=message_id,
         in_reply_to=in_reply_to,
         references=references,

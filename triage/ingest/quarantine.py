@@ -21,3 +21,4 @@ NOT_EMAIL = "not_an_email"
 PARSE_ERROR = "parse_error"
 FORM_INVALID = "form_invalid"
 UNREADABLE = "unreadable"
+TOO_SLOW = "too_slow"  # over the per-message CPU budget

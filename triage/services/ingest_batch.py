@@ -43,6 +43,18 @@ class IngestResult:
         }
 
 
+def limits_from_settings() -> Limits:
+    """Every parsing limit is a setting (``TRIAGE_MAX_*``): a team decides what is hostile."""
+    settings = get_settings()
+    return Limits(
+        max_bytes=settings.max_message_bytes,
+        max_depth=settings.max_mime_depth,
+        max_headers=settings.max_headers,
+        max_parts=settings.max_mime_parts,
+        max_seconds=settings.max_parse_seconds,
+    )
+
+
 def ingest_folder(
     folder: Path,
     *,
@@ -60,7 +72,7 @@ def ingest_folder(
     now = now or started
     source = source or f"folder:{folder.name}"
     chunk_size = chunk_size or settings.chunk_size
-    limits = Limits(max_bytes=settings.max_message_bytes)
+    limits = limits_from_settings()
     result = IngestResult(source=source)
     pending: list[Message | Quarantined] = []
     items = read_folder(

@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 from triage.config.files import ImapSourceSpec
 from triage.core import types as t
 from triage.ingest import quarantine as q
-from triage.ingest.email_parser import Limits
 from triage.ingest.imap_source import (
     IMAP_FAILURES,
     Credentials,
@@ -29,7 +28,7 @@ from triage.ingest.imap_source import (
     read_folder,
 )
 from triage.services.database import session_scope
-from triage.services.ingest_batch import IngestResult
+from triage.services.ingest_batch import IngestResult, limits_from_settings
 from triage.settings import get_settings
 from triage.store import repository as repo
 
@@ -67,7 +66,7 @@ def ingest_imap(
     settings = get_settings()
     started = datetime.now(UTC)
     now = now or started
-    limits = Limits(max_bytes=settings.max_message_bytes)
+    limits = limits_from_settings()
     credentials = credentials or Credentials.from_env(config)
     result = IngestResult(source=name)
     failure: str | None = None

@@ -70,7 +70,7 @@ def routing_view(item: repo.RoutingInput) -> Classification:
 
 CASE_REFERENCE = re.compile(r"\bTRI-(\d{6,12})\b")
 SENDER, STAFF, AUTOMATIC, CAMPAIGN = "sender", "staff", "automatic", "campaign"
-SAME_CAMPAIGN = 0.6  # estimated share of shared 4-word shingles
+SAME_CAMPAIGN = 0.8  # estimated share of shared 4-word shingles: copies, not a shared paragraph
 CAMPAIGN_WINDOW = timedelta(days=30)
 
 
