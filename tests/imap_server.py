@@ -34,7 +34,7 @@ listen = 127.0.0.1
 base_dir = {root}/run
 state_dir = {root}/state
 log_path = {root}/dovecot.log
-ssl = no
+{ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_internal_user = dovecot
@@ -60,7 +60,8 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {tls_port}
   }}
 }}
 service stats {{
@@ -82,6 +83,7 @@ class DovecotServer:
     root: Path
     port: int
     process: subprocess.Popen[bytes] | None = None
+    tls_port: int = 0  # IMAPS; with it, STARTTLS on ``port`` too (self-signed, SAN 127.0.0.1)
 
     user: str = USER
     password: str = PASSWORD
@@ -101,8 +103,15 @@ class DovecotServer:
             (self.root / sub).mkdir(exist_ok=True)
         for sub in ("mail", "home"):
             os.chown(self.root / sub, self.mail_user.pw_uid, self.mail_user.pw_gid)
+        ssl = "ssl = no"
+        if self.tls_port:
+            self._make_certificate()
+            ssl = (f"ssl = yes\nssl_cert = <{self.cert_file}\n"
+                   f"ssl_key = <{self.root / 'key.pem'}")  # fmt: skip
         self.config_file.write_text(
             CONFIG.format(
+                ssl=ssl,
+                tls_port=self.tls_port,
                 root=self.root,
                 port=self.port,
                 password=self.password,
@@ -128,6 +137,19 @@ class DovecotServer:
             except OSError:
                 time.sleep(0.05)
         raise RuntimeError(f"dovecot did not start: {self.log()}")
+
+    @property
+    def cert_file(self) -> Path:
+        return self.root / "cert.pem"
+
+    def _make_certificate(self) -> None:
+        """A throwaway self-signed certificate for 127.0.0.1; tests trust it by SSL_CERT_FILE."""
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+             "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+             "-keyout", str(self.root / "key.pem"), "-out", str(self.cert_file)],
+            check=True, capture_output=True, timeout=60,
+        )  # fmt: skip
 
     def kill(self) -> None:
         """SIGKILL the master and every IMAP process: clients see the connection drop."""
@@ -160,13 +182,13 @@ def dovecot_available() -> bool:
     return Path(DOVECOT).exists()
 
 
-def start_server() -> DovecotServer | None:
+def start_server(tls: bool = False) -> DovecotServer | None:
     """A started server, or None when dovecot is not installed."""
     if not dovecot_available():
         return None
     root = Path(tempfile.mkdtemp(prefix="triage-imap-"))
     root.chmod(0o755)  # dovecot's unprivileged login and auth processes must reach run/
-    server = DovecotServer(root, free_port())
+    server = DovecotServer(root, free_port(), tls_port=free_port() if tls else 0)
     try:
         server.start()
     except Exception:

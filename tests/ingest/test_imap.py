@@ -364,3 +364,33 @@ def test_run_batch_ingests_imap_and_a_sent_reply_records_the_first_response(
     assert len(cases) == 1 and cases[0].acknowledged_at is not None
     linked = {m.source: m.case_id for m in rows(sqlite_url, MessageRow)}
     assert linked == {"mbox": cases[0].id, "mbox:sent": cases[0].id}
+
+
+@pytest.fixture
+def imap_tls(monkeypatch: pytest.MonkeyPatch) -> Iterator[DovecotServer]:
+    server = start_server(tls=True)
+    if server is None:
+        if os.environ.get("CI"):
+            pytest.fail("dovecot not found: install Debian's 'dovecot-imapd' (.ci/run does)")
+        pytest.skip("dovecot not found")
+    monkeypatch.setenv(USER_ENV, server.user)
+    monkeypatch.setenv(PASSWORD_ENV, server.password)
+    try:
+        yield server
+    finally:
+        remove(server)
+
+
+def test_tls_and_starttls_against_a_real_certificate(
+    imap_tls: DovecotServer, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both secure modes work, and the certificate is verified (an untrusted one is refused)."""
+    append(imap_tls, samples(0, 2))
+    tls = spec_for(imap_tls, security="tls", port=imap_tls.tls_port)
+    starttls = spec_for(imap_tls, security="starttls")
+    with pytest.raises(ImapError, match="SSLCertVerificationError"):  # not trusted yet
+        ingest_imap("mbox", tls, sqlite_url)
+    monkeypatch.setenv("SSL_CERT_FILE", str(imap_tls.cert_file))
+    assert ingest_imap("mbox", tls, sqlite_url).stored == 2
+    append(imap_tls, samples(2, 1))
+    assert ingest_imap("mbox", starttls, sqlite_url).stored == 1
