@@ -24,6 +24,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.postgres_server import free_port
+
 DOVECOT = "/usr/sbin/dovecot"
 USER = "triage-test"
 PASSWORD = "imap-Secret-7f3a9c"  # a test's caplog/exception checks look for this string
@@ -70,12 +72,6 @@ service stats {{
   }}
 }}
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from triage.core.types import Event, Message, Quarantined
 from triage.ingest.email_parser import Limits
 from triage.ingest.folder_source import EMAIL_SUFFIXES, read_folder
@@ -41,6 +43,21 @@ class IngestResult:
             "quarantined": self.quarantined,
             "duplicates": self.duplicates,
         }
+
+
+def record_run(
+    session: Session, result: IngestResult, started: datetime, error: str | None = None
+) -> int:
+    """The batch's row in ``ingest_runs`` and its audit event: ids and counts only."""
+    run_id = repo.record_ingest_run(
+        session, source=result.source, started_at=started, finished_at=datetime.now(UTC),
+        **result.counts(),
+    )  # fmt: skip
+    data: dict[str, object] = {"run": run_id, **result.counts()}
+    if error:
+        data["error"] = error
+    repo.add_event(session, Event("ingest_run", datetime.now(UTC), "system", None, data))
+    return run_id
 
 
 def limits_from_settings() -> Limits:
@@ -86,19 +103,7 @@ def ingest_folder(
             pending = []
     _store_chunk(pending, result, database_url, now)
     with session_scope(database_url) as session:
-        run_id = repo.record_ingest_run(
-            session,
-            source=source,
-            started_at=started,
-            finished_at=datetime.now(UTC),
-            **result.counts(),
-        )
-        repo.add_event(
-            session,
-            Event(
-                "ingest_run", datetime.now(UTC), "system", None, {"run": run_id, **result.counts()}
-            ),
-        )
+        run_id = record_run(session, result, started)
     log.info("ingest run %s: %s", run_id, result.counts())
     return result
 

@@ -37,7 +37,7 @@ from triage.ingest.form_exports import (
 )
 from triage.ingest.quarantine import QuarantineError
 from triage.services.database import session_scope
-from triage.services.ingest_batch import IngestResult
+from triage.services.ingest_batch import IngestResult, record_run
 from triage.store import repository as repo
 from triage.store.tables import MessageRow
 
@@ -119,19 +119,7 @@ def ingest_submission(
                 result.quarantined = 1
             else:
                 result.duplicates = 1
-        run_id = repo.record_ingest_run(
-            session,
-            source=source,
-            started_at=started,
-            finished_at=datetime.now(UTC),
-            **result.counts(),
-        )
-        repo.add_event(
-            session,
-            Event(
-                "ingest_run", datetime.now(UTC), "system", None, {"run": run_id, **result.counts()}
-            ),
-        )
+        run_id = record_run(session, result, started)
     if isinstance(item, Quarantined):
         log.warning("form submission run %s: quarantined (%s)", run_id, item.reason)
     else:

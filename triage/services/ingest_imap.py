@@ -28,7 +28,7 @@ from triage.ingest.imap_source import (
     read_folder,
 )
 from triage.services.database import session_scope
-from triage.services.ingest_batch import IngestResult, limits_from_settings
+from triage.services.ingest_batch import IngestResult, limits_from_settings, record_run
 from triage.settings import get_settings
 from triage.store import repository as repo
 
@@ -152,16 +152,6 @@ def _record_run(
 ) -> None:
     try:
         with session_scope(database_url) as session:
-            run_id = repo.record_ingest_run(
-                session,
-                source=result.source,
-                started_at=started,
-                finished_at=datetime.now(UTC),
-                **result.counts(),
-            )
-            data: dict[str, object] = {"run": run_id, **result.counts()}
-            if failure:
-                data["error"] = failure
-            repo.add_event(session, t.Event("ingest_run", datetime.now(UTC), "system", None, data))
+            record_run(session, result, started, failure)
     except Exception:  # never hide the ingest's own error behind a bookkeeping one
         log.exception("imap source %s: could not record the ingest run", result.source)
