@@ -104,10 +104,7 @@ def first_headers(msg: EmailMessage) -> dict[str, object]:
     return found
 
 
-def is_auto_submitted(
-    msg: EmailMessage, sender_address: str, first: dict[str, object] | None = None
-) -> bool:
-    first = first if first is not None else first_headers(msg)
+def is_auto_submitted(msg: EmailMessage, sender_address: str, first: dict[str, object]) -> bool:
     auto = str(first.get("auto-submitted", "no")).strip().lower()
     precedence = str(first.get("precedence", "")).strip().lower()
     local = sender_address.split("@", 1)[0]

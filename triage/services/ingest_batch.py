@@ -116,13 +116,21 @@ def _store_chunk(
 ) -> None:
     if not items:
         return
+    with session_scope(database_url) as session:
+        store_items(session, items, result, now)
+
+
+def store_items(
+    session: Session, items: list[Message | Quarantined], result: IngestResult, now: datetime
+) -> None:
+    """Insert-or-ignore messages and quarantine in the caller's transaction; count each item
+    as stored, quarantined or duplicate."""
     messages = [i for i in items if isinstance(i, Message)]
     quarantined = [i for i in items if isinstance(i, Quarantined)]
-    with session_scope(database_url) as session:
-        inserted = repo.insert_messages(session, messages, now)
-        new_quarantine = repo.insert_quarantined(session, quarantined, now)
-        for _key, message_id in inserted:
-            repo.add_event(session, Event("received", now, "system", message_id, {}))
+    inserted = repo.insert_messages(session, messages, now)
+    new_quarantine = repo.insert_quarantined(session, quarantined, now)
+    for _key, message_id in inserted:
+        repo.add_event(session, Event("received", now, "system", message_id, {}))
     result.seen += len(items)
     result.stored += len(inserted)
     result.stored_ids.extend(message_id for _key, message_id in inserted)

@@ -28,7 +28,12 @@ from triage.ingest.imap_source import (
     read_folder,
 )
 from triage.services.database import session_scope
-from triage.services.ingest_batch import IngestResult, limits_from_settings, record_run
+from triage.services.ingest_batch import (
+    IngestResult,
+    limits_from_settings,
+    record_run,
+    store_items,
+)
 from triage.settings import get_settings
 from triage.store import repository as repo
 
@@ -110,20 +115,9 @@ def _store_batch(
     now: datetime,
 ) -> None:
     """Messages, quarantine, events and then the cursor: one transaction, in that order."""
-    items = batch.items
-    messages = [i for i in items if isinstance(i, t.Message)]
-    quarantined = [i for i in items if isinstance(i, t.Quarantined)]
     with session_scope(database_url) as session:
-        inserted = repo.insert_messages(session, messages, now)
-        new_quarantine = repo.insert_quarantined(session, quarantined, now)
-        for _key, message_id in inserted:
-            repo.add_event(session, t.Event("received", now, "system", message_id, {}))
+        store_items(session, list(batch.items), result, now)
         repo.save_imap_cursor(session, name, batch.folder, batch.uidvalidity, batch.last_uid, now)
-    result.seen += len(items)
-    result.stored += len(inserted)
-    result.stored_ids.extend(message_id for _key, message_id in inserted)
-    result.quarantined += len(new_quarantine)
-    result.duplicates += len(items) - len(inserted) - len(new_quarantine)
 
 
 def _after_store(client: ImapClient, config: ImapSourceSpec, batch: FolderBatch) -> None:

@@ -218,59 +218,6 @@ def open_load(session: Session) -> dict[str, int]:
     return {owner: int(n) for owner, n in session.execute(stmt)}
 
 
-def open_case(
-    session: Session,
-    *,
-    message_id: int,
-    decision: RoutingDecision,
-    deadlines: Sequence[Deadline],
-    priority: str,
-    kind: str,
-    opened_at: datetime,
-    now: datetime,
-    actor: str = "system",
-) -> int | None:
-    """Create the case of a new message with its first decision and deadlines.
-
-    Returns the case id, or None if the message already has a case (a rerun).
-    """
-    stmt = (
-        _insert(session, CaseRow)
-        .on_conflict_do_nothing(index_elements=["root_message_id"])
-        .returning(CaseRow.id)
-    )
-    values = {
-        "root_message_id": message_id,
-        "status": str(CaseStatus.OPEN),
-        "owner": decision.owner,
-        "team": decision.team,
-        "confidential": decision.confidential,
-        "priority": priority,
-        "kind": kind,
-        "rule_id": decision.rule_id,
-        "opened_at": opened_at,
-        "updated_at": now,
-    }
-    case_id = session.execute(stmt, values).scalar()
-    if case_id is None:
-        return None
-    add_decision(session, case_id, decision, now, actor)
-    for deadline in deadlines:
-        session.add(
-            DeadlineRow(
-                case_id=case_id,
-                kind=str(deadline.kind),
-                started_at=opened_at,
-                due_at=deadline.due_at,
-                met_at=None,
-                paused_at=None,
-                calendar=deadline.calendar,
-                policy=deadline.policy,
-            )
-        )
-    return int(case_id)
-
-
 def add_decision(
     session: Session, case_id: int, decision: RoutingDecision, at: datetime, actor: str
 ) -> None:
@@ -437,7 +384,8 @@ class NewCase:
 def open_cases(
     session: Session, cases: Sequence[NewCase], now: datetime, actor: str = "system"
 ) -> dict[int, int]:
-    """Bulk version of ``open_case``: {message id: new case id}; messages with a case are skipped.
+    """Open the cases of new messages: {message id: new case id}; messages with a case are
+    skipped (a rerun). Each case gets its first decision, deadlines and a "routed" event.
 
     Core ``executemany`` inserts (one round trip per few hundred rows) instead of one ORM object
     per row: routing 100,000 messages writes 600,000 rows.
