@@ -4,9 +4,10 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-MODEL_VERSION ?= 2026.11.1
+MODEL_VERSION ?= 2026.11.2
+CORPORA ?= ../shared/corpora/labelled
 
-.PHONY: install run test lint model samples schedule bench sla-watch serve clean
+.PHONY: install run test lint model evaluate samples schedule bench sla-watch serve clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,9 +29,14 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-## Retrain the shipped rights-issue model from the samples and promote it (reproducible).
+## Retrain the shipped label model (samples + the corpora's train.csv) and promote it.
 model: install
-	$(BIN)/triage train data/samples/gold.jsonl --version $(MODEL_VERSION) --promote
+	$(BIN)/triage train data/samples/gold.jsonl --corpora-dir $(CORPORA) --version $(MODEL_VERSION) --promote
+
+## Score the promoted model: the independent handwritten set and the corpora's test.csv.
+evaluate: install
+	$(BIN)/triage evaluate data/eval/handwritten.jsonl
+	for c in upr_info hrdsattack rdr2022; do $(BIN)/triage evaluate --corpus $$c --corpora-dir $(CORPORA); done
 
 ## Regenerate the synthetic samples (deterministic).
 samples: install

@@ -76,7 +76,7 @@ def test_samples_end_to_end_twice(database_url: str) -> None:
     assert len(owners) == cases and all(n == 1 for _, n in owners)
     assert deadlines == 3 * cases
     assert early == 0
-    assert len(versions) == 1 and "rights_issue@" in versions.pop()
+    assert len(versions) == 1 and "labels@" in versions.pop()
 
     second = run_batch([("samples", SAMPLES)], database_url).counts()
     assert second["stored"] == second["quarantined"] == 0

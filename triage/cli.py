@@ -101,58 +101,121 @@ def classify(
 
 @app.command()
 def evaluate(
-    labels: Annotated[Path, typer.Argument(help="labelled JSON Lines (the taxonomy's format)")],
+    labels: Annotated[
+        Path | None, typer.Argument(help="labelled JSON Lines (the taxonomy's format)")
+    ] = None,
+    corpus: Annotated[
+        str | None,
+        typer.Option(help="score a real corpus's test.csv instead: upr_info, hrdsattack, rdr2022"),
+    ] = None,
+    corpora_dir: Annotated[Path, typer.Option(help="folder holding the labelled corpora")] = Path(
+        "../shared/corpora/labelled"
+    ),
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
 ) -> None:
-    """Per-label precision, recall and F1 with macro and micro averages."""
-    from triage.services.evaluate_file import evaluate_file
+    """Per-label precision, recall and F1, by language and region, with the commonest
+    confusions; on a labelled file or on a real corpus."""
+    from triage.nlp.corpora import CorpusError
+    from triage.services.evaluate_file import evaluate_corpus, evaluate_file
 
-    reports, total = evaluate_file(labels)
+    if (labels is None) == (corpus is None):
+        err_console.print("give a labelled file or --corpus, not both")
+        raise typer.Exit(2)
+    try:
+        report = evaluate_corpus(corpora_dir, corpus) if corpus else evaluate_file(labels)
+    except (CorpusError, OSError) as exc:
+        err_console.print(f"cannot evaluate: {exc}")
+        raise typer.Exit(2) from None
     if as_json:
-        typer.echo(json.dumps({f: r.as_dict() for f, r in reports.items()}, indent=2))
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
-    for facet, report in reports.items():
-        if not report.scored:
-            continue
-        data = report.as_dict()
+    print_evaluation(report)
+
+
+def print_evaluation(report: dict[str, Any]) -> None:
+    for facet, data in report["facets"].items():
         table = Table(
             title=f"{facet}: macro-F1 {data['macro_f1']:.3f} · micro-F1 {data['micro_f1']:.3f}"
-            f" · {report.scored}/{total} scored"
+            f" · {data['scored']}/{report['messages']} scored"
         )
         for column in ("label", "precision", "recall", "F1", "support"):
             table.add_column(column)
         for label, v in data["labels"].items():
             table.add_row(
-                label,
-                f"{v['precision']:.2f}",
-                f"{v['recall']:.2f}",
-                f"{v['f1']:.2f}",
+                label, f"{v['precision']:.2f}", f"{v['recall']:.2f}", f"{v['f1']:.2f}",
                 str(v["support"]),
-            )
+            )  # fmt: skip
         console.print(table)
+        for name in ("by_language", "by_region"):
+            groups = data[name]
+            if len(groups) > 1:
+                cells = " · ".join(
+                    f"{g} {v['macro_f1']:.2f} ({v['messages']})" for g, v in groups.items()
+                )
+                console.print(f"  {name.replace('_', ' ')}: {cells}", highlight=False)
+        if data["confusions"]:
+            cells = ", ".join(
+                f"{c['gold']}→{c['predicted']} {c['count']}" for c in data["confusions"][:5]
+            )
+            console.print(f"  confusions: {cells}", highlight=False)
+    for name, value in (report.get("checks") or {}).items():
+        console.print(f"{name}: {value:.3f}", highlight=False)
 
 
 @app.command()
 def train(
-    labels: Annotated[Path, typer.Argument(help="labelled JSON Lines to train on")] = Path(
+    labels: Annotated[Path | None, typer.Argument(help="labelled JSON Lines to train on")] = Path(
         "data/samples/gold.jsonl"
     ),
     version: Annotated[
         str | None, typer.Option(help="model version (default: a timestamp)")
     ] = None,
+    corpora_dir: Annotated[
+        Path | None,
+        typer.Option(help="also train on these corpora's train.csv (never test.csv)"),
+    ] = None,
+    staff: Annotated[
+        bool, typer.Option(help="also train on every label staff confirmed or corrected")
+    ] = False,
+    database: DatabaseOption = None,
     promote: Annotated[bool, typer.Option(help="make it the model triage uses")] = False,
 ) -> None:
-    """Train the rights-issue model; write model, metrics and card under models/."""
+    """Train every candidate on one split; write the best model, its metrics and card."""
+    from triage.services.train import promote_model
     from triage.services.train import train as train_service
 
-    result = train_service(labels, version=version, promote_it=promote)
-    model = result["metrics"]["candidates"]["tfidf_word_char+logreg"]
-    rules = result["metrics"]["candidates"]["keyword_rules"]
-    console.print(f"model written to {result['path']}")
-    console.print(
-        f"held-out macro-F1: model {model['macro_f1']:.3f}, keyword rules {rules['macro_f1']:.3f}"
+    use_database(database)
+    result = train_service(
+        labels, version=version, corpora_dir=corpora_dir, staff=staff, database_url=database
     )
-    console.print("promoted" if promote else "not promoted (use --promote)")
+    metrics = result["metrics"]
+    console.print(f"model written to {result['path']}")
+    for name, res in metrics["candidates"].items():
+        held = res["held_out_messages"]
+        cells = " · ".join(f"{f} macro-F1 {v['macro_f1']:.3f}" for f, v in held.items())
+        console.print(f"  {name}: {cells}", highlight=False)
+    console.print(f"winner on held-out messages: {metrics['winner']}; saved: {metrics['saved']}")
+    if promote:
+        promote_model(result["manifest"]["version"])
+        console.print("promoted")
+    else:
+        console.print(f"not promoted (triage promote {result['manifest']['version']})")
+
+
+@app.command("promote")
+def promote_cmd(
+    version: Annotated[str, typer.Argument(help="a version under models/labels/")],
+) -> None:
+    """Make a trained model version the one triage classifies with."""
+    from triage.nlp.persistence import ModelError
+    from triage.services.train import promote_model
+
+    try:
+        promote_model(version)
+    except ModelError as exc:
+        err_console.print(str(exc))
+        raise typer.Exit(2) from None
+    console.print(f"labels {version} promoted")
 
 
 @app.command()

@@ -1,7 +1,13 @@
 """The classifier triage runs: one object, loaded once, classifying batches.
 
-It combines language detection, the place gazetteer, the rights-issue model and the keyword
-rule sets into one Classification per message, with evidence and the versions that made it.
+Each message is analysed once (tokens, folded text, seed-term scan, country mentions); the
+label model scores rights issues and challenges from that, the rule sets decide priority and
+kind, and everything a person needs to check the result goes into ``evidence``: the seed terms
+and the words that weighed most for each label, the place names that matched.
+
+A result is flagged ``needs_review`` rather than guessed when the text is empty, the language
+could not be told or is not one triage covers, or no rights issue reached its threshold with
+a calibrated score of at least ``ABSTAIN_BELOW``.
 """
 
 from __future__ import annotations
@@ -9,21 +15,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 from triage.core.addresses import parse_sender
 from triage.core.taxonomy import Taxonomy
 from triage.core.types import Classification, ClassifyInput
-from triage.nlp import rights_model
+from triage.nlp import label_heads
 from triage.nlp.gazetteer import Gazetteer, load_gazetteer
 from triage.nlp.language import detect_language
 from triage.nlp.persistence import LoadedModel, load_model
-from triage.nlp.rules import decide_kind, decide_priority
-from triage.nlp.seed_terms import SeedTermMatcher
+from triage.nlp.rules import decide_kind, decide_priority, strong_critical
+from triage.nlp.seed_terms import Lexicon
 from triage.nlp.sender_country import sender_country
-from triage.nlp.text_fold import fold
+from triage.nlp.text_model import MODEL_CHARS, Analysed, FeatureMaker, analyse, predict
 
-RIGHTS_MODEL = "rights_issue"
-ABSTAIN_BELOW = 0.35  # best rights-issue score under this: a person decides
-RULES_VERSION = "rules-2026.11.1"
+MODEL_NAME = "labels"
+ABSTAIN_BELOW = 0.5  # calibrated: under this the model thinks its own label more likely wrong
+RULES_VERSION = "rules-2026.11.2"
+EVIDENCE_FEATURES = 5
+MIN_LEXICON_LABELS = 8  # a language is covered when its seed terms reach this many issues
 
 
 class Classifier:
@@ -35,19 +45,20 @@ class Classifier:
     ) -> None:
         self.taxonomy = taxonomy
         self.model = model
-        self.classes: list[str] = list(model.manifest["classes"])
-        self.threshold = float(model.manifest.get("threshold", 0.5))
-        self.model_languages = set(model.manifest.get("languages", []))
         self.gazetteer = gazetteer or load_gazetteer()
-        self.matchers = {
-            facet: SeedTermMatcher(taxonomy, facet)
-            for facet in ("rights_issue", "challenge", "priority", "kind")
-        }
-        self.version = f"{RIGHTS_MODEL}@{model.version}+{RULES_VERSION}"
+        self.lexicon = Lexicon(taxonomy)
+        self.features = FeatureMaker(self.gazetteer)
+        self.estimator = dict(model.estimator)
+        self.covered_languages = set(model.manifest.get("languages", [])) | _lexicon_languages(
+            taxonomy
+        )
+        self.version = f"{MODEL_NAME}@{model.version}+{RULES_VERSION}"
 
     @classmethod
-    def from_models_dir(cls, models_dir: Path, taxonomy: Taxonomy) -> Classifier:
-        return cls(taxonomy, load_model(models_dir, RIGHTS_MODEL, taxonomy.version))
+    def from_models_dir(
+        cls, models_dir: Path, taxonomy: Taxonomy, gazetteer: Gazetteer | None = None
+    ) -> Classifier:
+        return cls(taxonomy, load_model(models_dir, MODEL_NAME, taxonomy.version), gazetteer)
 
     def classify(
         self,
@@ -58,57 +69,102 @@ class Classifier:
     ) -> list[Classification]:
         if not items:
             return []
-        texts = [
-            rights_model.model_text(i.subject, i.body, self.matchers["rights_issue"]) for i in items
-        ]
-        scores = rights_model.predict_scores(self.model.estimator, texts)
-        labels = rights_model.decide_labels(scores, self.classes, self.threshold)
+        analysed = [analyse(self.gazetteer, self.lexicon, i.subject, i.body) for i in items]
+        plain = analysed
+        if not self.estimator.get("cues"):
+            plain = [Analysed(a.folded, {}, a.norms, a.mentions) for a in analysed]
+        features, probabilities = predict(self.estimator, self.features.counts(plain), analysed)
         results = []
         for n, item in enumerate(items):
             results.append(
                 self._one(
                     item,
-                    dict(zip(self.classes, (round(float(s), 4) for s in scores[n]), strict=True)),
-                    labels[n],
+                    analysed[n],
+                    features[n],
+                    {facet: p[n] for facet, p in probabilities.items()},
                     auto_submitted=bool(auto_submitted[n]) if auto_submitted else False,
                     newsletter=bool(newsletter[n]) if newsletter else False,
                 )
             )
         return results
 
+    def _labels(self, facet: str, scores: np.ndarray) -> tuple[str, ...]:
+        head = self.estimator["heads"][facet]
+        chosen = label_heads.decide(
+            scores.reshape(1, -1), head["thresholds"], at_least_one=facet == "rights_issue"
+        )[0]
+        return tuple(head["classes"][j] for j in chosen)
+
+    def _model_evidence(
+        self, analysed: Analysed, row: object, labels: dict[str, tuple[str, ...]]
+    ) -> dict[str, list[str]]:
+        names: dict[int, str] | None = None
+        evidence: dict[str, list[str]] = {}
+        columns = self.estimator["columns"]
+        for facet, chosen in labels.items():
+            head = self.estimator["heads"][facet]
+            for label in chosen:
+                j = head["classes"].index(label)
+                top = label_heads.contributions(head, j, row)[: EVIDENCE_FEATURES * 2]
+                if not top:
+                    continue
+                if names is None:
+                    names = self.features.names(analysed)
+                words = [names[int(columns[c])] for c, _w in top if int(columns[c]) in names]
+                if words:
+                    evidence[f"model:{facet}:{label}"] = list(dict.fromkeys(words))[
+                        :EVIDENCE_FEATURES
+                    ]
+        return evidence
+
     def _one(
         self,
         item: ClassifyInput,
-        scores: dict[str, float],
-        rights: tuple[str, ...],
+        analysed: Analysed,
+        row: object,
+        probabilities: dict[str, np.ndarray],
         *,
         auto_submitted: bool,
         newsletter: bool,
     ) -> Classification:
-        text = f"{item.subject}\n{item.body}"
-        folded = fold(text)
         reasons: list[str] = []
-        guess = detect_language(item.body or item.subject)
+        guess = detect_language(item.body if item.body.strip() else item.subject)
         if not guess.reliable:
             reasons.append("language_undetermined")
-        elif guess.code not in self.model_languages:
+        elif guess.code not in self.covered_languages:
             reasons.append("language_not_covered")
         if not item.body.strip():
             reasons.append("empty_body")
-        if max(scores.values(), default=0.0) < ABSTAIN_BELOW:
+        if len(item.body) > MODEL_CHARS:
+            reasons.append("truncated")  # the models read only the start of it
+
+        rights = self._labels("rights_issue", probabilities["rights_issue"])
+        challenge = self._labels("challenge", probabilities["challenge"])
+        rights_scores = dict(
+            zip(
+                self.estimator["heads"]["rights_issue"]["classes"],
+                (round(float(s), 4) for s in probabilities["rights_issue"]),
+                strict=True,
+            )
+        )
+        if max(rights_scores[r] for r in rights) < ABSTAIN_BELOW:
             reasons.append("low_confidence")
 
-        challenge_hits = self.matchers["challenge"].match_folded(folded)
-        kind_hits = self.matchers["kind"].match_folded(folded)
-        priority_hits = self.matchers["priority"].match_folded(folded)
+        matches = analysed.matches
+        # Seed terms count too: in a language the model saw little, they carry the risk.
+        risk_labels = set(rights) | set(matches.get("rights_issue", {}))
         kind = decide_kind(
-            item.subject, kind_hits, auto_submitted=auto_submitted, newsletter=newsletter
+            item.subject,
+            matches.get("kind", {}),
+            auto_submitted=auto_submitted,
+            newsletter=newsletter,
+            at_risk=strong_critical(matches.get("priority", {}), tuple(risk_labels)),
         )
         if kind == "out_of_scope":
-            rights = ("other",)
-        priority = decide_priority(priority_hits, kind, rights)
+            rights, challenge = ("other",), ()
+        priority = decide_priority(matches.get("priority", {}), kind, tuple(risk_labels))
 
-        countries = tuple(self.gazetteer.countries_in(text))
+        countries = tuple(dict.fromkeys(code for code, _words in analysed.mentions))
         _, address = parse_sender(item.sender) if item.sender else ("", "")
         home, _source = sender_country(
             form_country=item.country,
@@ -126,23 +182,30 @@ class Classifier:
             for name in (region.region, region.sub_region):
                 if name and name not in regions:
                     regions.append(name)
-        evidence = {f"challenge:{k}": list(v) for k, v in challenge_hits.items()}
-        evidence.update({f"priority:{k}": list(v) for k, v in priority_hits.items()})
+        evidence = {
+            f"{facet}:{label}": list(terms)
+            for facet in ("rights_issue", "challenge", "priority", "kind")
+            for label, terms in matches.get(facet, {}).items()
+        }
         evidence.update(
-            {
-                f"rights_issue:{k}": list(v)
-                for k, v in self.matchers["rights_issue"].match_folded(folded).items()
-            }
+            self._model_evidence(analysed, row, {"rights_issue": rights, "challenge": challenge})
         )
+        places = list(dict.fromkeys(words for _code, words in analysed.mentions))
+        if places:
+            evidence["countries"] = places[:10]
         return Classification(
             language=guess.code,
             language_confidence=round(guess.confidence, 4),
             rights_issue=rights,
-            rights_issue_scores=scores,
-            challenge=tuple(c for c in self.taxonomy.ids("challenge") if c in challenge_hits),
-            challenge_scores={
-                c: (1.0 if c in challenge_hits else 0.0) for c in self.taxonomy.ids("challenge")
-            },
+            rights_issue_scores=rights_scores,
+            challenge=challenge,
+            challenge_scores=dict(
+                zip(
+                    self.estimator["heads"]["challenge"]["classes"],
+                    (round(float(s), 4) for s in probabilities["challenge"]),
+                    strict=True,
+                )
+            ),
             countries=countries,
             sender_country=home,
             regions=tuple(regions),
@@ -155,3 +218,12 @@ class Classifier:
             model_version=self.version,
             taxonomy_version=self.taxonomy.version,
         )
+
+
+def _lexicon_languages(taxonomy: Taxonomy) -> set[str]:
+    counts: dict[str, int] = {}
+    for label in taxonomy.labels["rights_issue"].values():
+        for language, terms in label.seed_terms.items():
+            if terms:
+                counts[language] = counts.get(language, 0) + 1
+    return {language for language, n in counts.items() if n >= MIN_LEXICON_LABELS}

@@ -112,3 +112,49 @@ def evaluate(
             if facet in line and line[facet] is not None:
                 reports[facet].add(_as_set(line[facet]), _as_set(pred.get(facet)))
     return reports
+
+
+def restrict(record: Mapping[str, Any], facet: str, labels: Iterable[str]) -> list[str]:
+    """The labels a record can score: a corpus that knows only some labels says so in
+    ``scored`` (see ``triage.nlp.corpora``), and nothing else is counted for or against."""
+    scored = (record.get("scored") or {}).get(facet)
+    return [label for label in labels if scored is None or label in scored]
+
+
+@dataclass
+class Breakdown:
+    """Macro-F1 of one facet per group (language, region...), with the group's size."""
+
+    facet: str
+    groups: dict[str, FacetReport] = field(default_factory=dict)
+
+    def add(self, group: str, gold: Iterable[str], predicted: Iterable[str]) -> None:
+        self.groups.setdefault(group, FacetReport(self.facet)).add(gold, predicted)
+
+    def as_dict(self) -> dict[str, dict[str, float | int]]:
+        return {
+            group: {"macro_f1": round(r.macro_f1(), 4), "micro_f1": round(r.micro().f1, 4),
+                    "messages": r.scored}
+            for group, r in sorted(self.groups.items())
+        }  # fmt: skip
+
+
+@dataclass
+class Confusions:
+    """What a label is mistaken for: (gold label, predicted instead) pairs, most common first.
+
+    For multi-label facets a pair counts when the gold label was missed and another label was
+    predicted that the gold does not have; for single-label facets it is the confusion matrix.
+    """
+
+    pairs: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def add(self, gold: Iterable[str], predicted: Iterable[str]) -> None:
+        gold_set, pred_set = set(gold), set(predicted)
+        for missed in gold_set - pred_set:
+            for wrong in pred_set - gold_set:
+                self.pairs[(missed, wrong)] = self.pairs.get((missed, wrong), 0) + 1
+
+    def top(self, n: int = 10) -> list[dict[str, Any]]:
+        ranked = sorted(self.pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        return [{"gold": g, "predicted": p, "count": c} for (g, p), c in ranked]

@@ -63,6 +63,7 @@ TOKENIZER_CACHE = 500_000
 
 # Long inputs are tokenised in slices so a pasted 50 MB log cannot exhaust memory.
 _CHUNK_CHARS = 100_000
+_SPACES = str.maketrans({ch: " " for ch in "\n\r\t\x0b\x0c\x85\u2028\u2029"})
 
 # Capitalised words that may stand right before or after a person-like place name without
 # making it a person's name ("In Jordan", "Lake Chad", "Jordan Valley").
@@ -429,12 +430,20 @@ class Gazetteer:
         """Tokenise with the gazetteer's own vocabulary (the one its matcher was built on)."""
         return self.nlp.tokenizer(text)
 
-    def _docs(self, text: str) -> Iterator[Doc]:
+    def docs(self, text: str) -> Iterator[Doc]:
+        """The text tokenised in chunks of at most 100,000 characters (a 1 MB message must not
+        become one giant Doc); the classifier reuses these tokens for its features.
+
+        Line breaks and tabs become spaces first: spaCy's tokenizer caches the split of each
+        space-separated chunk, but any other whitespace in a text disables that cache for
+        the whole text (measured: 2.8 ms instead of 0.13 ms for 200 words).
+        """
+        text = text.translate(_SPACES)
         start = 0
         while start < len(text):
             end = min(len(text), start + _CHUNK_CHARS)
             if end < len(text):
-                cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
+                cut = text.rfind(" ", start, end)
                 end = cut + 1 if cut > start else end
             yield self.nlp.tokenizer(text[start:end])
             start = end
@@ -493,14 +502,14 @@ class Gazetteer:
         if not text:
             return []
         seen: dict[str, None] = {}
-        for doc in self._docs(text):
+        for doc in self.docs(text):
             for code in self.countries_in_doc(doc):
                 seen.setdefault(code, None)
         return list(seen)
 
     def mentions(self, text: str) -> list[tuple[str, str]]:
         """``mentions_in_doc`` on raw text."""
-        return [m for doc in self._docs(text or "") for m in self.mentions_in_doc(doc)]
+        return [m for doc in self.docs(text or "") for m in self.mentions_in_doc(doc)]
 
     def evidence_in(self, text: str) -> list[tuple[str, str]]:
         """``evidence_in_doc`` on raw text."""

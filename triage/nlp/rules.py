@@ -20,10 +20,13 @@ def decide_kind(
     *,
     auto_submitted: bool,
     newsletter: bool,
+    at_risk: bool = False,
 ) -> str:
-    if auto_submitted or "out_of_scope" in kind_hits:
+    """``at_risk`` (strong critical evidence) keeps a message in scope whatever its footer
+    says: an urgent appeal sent through a mailing tool still carries "unsubscribe"."""
+    if auto_submitted:
         return "out_of_scope"
-    if newsletter:
+    if ("out_of_scope" in kind_hits or newsletter) and not at_risk:
         return "out_of_scope"
     if _CASE_REF.search(subject) or _REPLY_PREFIX.search(subject) or "follow_up" in kind_hits:
         return "follow_up"
@@ -33,16 +36,23 @@ def decide_kind(
     return "allegation"
 
 
+def strong_critical(
+    priority_hits: Mapping[str, Sequence[str]], rights_issue: Sequence[str]
+) -> bool:
+    """Imminent-risk terms (not just "urgent") about a defender or a shutdown, or several."""
+    strong = set(priority_hits.get("critical", ())) - _URGENT_ONLY
+    at_risk = {"hrd_safety", "shutdowns"} & set(rights_issue)
+    return bool(strong and (at_risk or len(strong) >= 2))
+
+
 def decide_priority(
     priority_hits: Mapping[str, Sequence[str]], kind: str, rights_issue: Sequence[str]
 ) -> str:
+    if strong_critical(priority_hits, rights_issue) and kind != "out_of_scope":
+        return "critical"
     if kind == "out_of_scope" or "low" in priority_hits:
         return "low"
     critical_terms = set(priority_hits.get("critical", ()))
-    strong = critical_terms - _URGENT_ONLY
-    at_risk = {"hrd_safety", "shutdowns"} & set(rights_issue)
-    if strong and (at_risk or len(strong) >= 2):
-        return "critical"
     if critical_terms or "high" in priority_hits:
         return "high"
     return "normal"

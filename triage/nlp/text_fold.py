@@ -1,10 +1,24 @@
-"""Accent- and case-folding so that seed terms match "proteccion" and "protección" alike."""
+"""Accent- and case-folding so that seed terms match "proteccion" and "protección" alike.
+
+Folding runs on every message before every matcher, so it avoids a per-character Python loop:
+ASCII text is only lower-cased, and the marks with a non-zero canonical combining class (the
+accents ``unicodedata.combining`` reports) go in one ``regex`` substitution by property.
+Devanagari vowel signs have class 0 and stay, so Hindi words keep their vowels.
+"""
 
 from __future__ import annotations
 
 import unicodedata
 
+import regex
+
+_COMBINING = regex.compile(r"\P{ccc=0}")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
 
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lower case, no accents, typographic apostrophes as ' ("d’expression" = "d'expression")."""
+    lowered = text.lower().translate(_APOSTROPHES)
+    if lowered.isascii():
+        return lowered
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", lowered))

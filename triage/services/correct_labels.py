@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from triage.config.files import load_taxonomy
 from triage.core.routing import RoutingRules, deadlines_for
+from triage.core.taxonomy import Taxonomy
 from triage.core.types import KINDS, PRIORITIES, Event
 from triage.nlp.gazetteer import Gazetteer, load_gazetteer
 from triage.services.database import session_scope
@@ -96,23 +98,16 @@ def correct_labels(
             != (sorted(getattr(label, facet)) if isinstance(value, list) else getattr(label, facet))
         )  # fmt: skip
         if not changed:
+            # A confirmation is a labelled example too (once: a staff row already says it).
+            if not label.model_version.startswith(repo.STAFF_PREFIX):
+                session.add(_staff_row(label, new, (), actor, now, taxonomy, gazetteer))
+                repo.add_event(
+                    session, Event("labels_confirmed", now, actor, message.id, {}, case.id)
+                )
             return CorrectionResult(
                 case_id, (), False, case.owner, case.team, case.rule_id, "no change"
             )
-        session.add(
-            ClassificationRow(
-                message_id=label.message_id, language=label.language,
-                language_confidence=label.language_confidence, rights_issue=new["rights_issue"],
-                rights_issue_scores=label.rights_issue_scores, challenge=new["challenge"],
-                challenge_scores=label.challenge_scores, countries=new["countries"],
-                sender_country=label.sender_country, regions=label.regions,
-                global_south=_global_south(new["countries"], label, gazetteer),
-                priority=new["priority"], kind=new["kind"], needs_review=False,
-                review_reasons=[], evidence={"corrected_by": actor, "changed": list(changed)},
-                model_version=f"staff:{actor}@{now:%Y%m%dT%H%M%S.%f}"[:100],
-                taxonomy_version=taxonomy.version, created_at=now,
-            )
-        )
+        session.add(_staff_row(label, new, changed, actor, now, taxonomy, gazetteer))
         item = repo.RoutingInput(
             message_id=message.id, source=message.source, subject=message.subject,
             channel=message.channel,
@@ -150,6 +145,32 @@ def correct_labels(
         )  # fmt: skip
 
 
+def _staff_row(
+    label: ClassificationRow,
+    new: dict[str, Any],
+    changed: Sequence[str],
+    actor: str,
+    now: datetime,
+    taxonomy: Taxonomy,
+    gazetteer: Gazetteer,
+) -> ClassificationRow:
+    """The person's labels as a classification row whose model version names them and the
+    time: what ``repo.staff_labelled`` hands to training."""
+    return ClassificationRow(
+        message_id=label.message_id, language=label.language,
+        language_confidence=label.language_confidence, rights_issue=new["rights_issue"],
+        rights_issue_scores=label.rights_issue_scores, challenge=new["challenge"],
+        challenge_scores=label.challenge_scores, countries=new["countries"],
+        sender_country=label.sender_country, regions=label.regions,
+        global_south=_global_south(new["countries"], label, gazetteer),
+        priority=new["priority"], kind=new["kind"], needs_review=False,
+        review_reasons=[],
+        evidence={"corrected_by": actor, "changed": list(changed), "confirmed": not changed},
+        model_version=f"{repo.STAFF_PREFIX}{actor}@{now:%Y%m%dT%H%M%S.%f}"[:100],
+        taxonomy_version=taxonomy.version, created_at=now,
+    )  # fmt: skip
+
+
 def _global_south(
     countries: Sequence[str], label: ClassificationRow, gazetteer: Gazetteer
 ) -> bool | None:
@@ -171,4 +192,3 @@ def _recompute_deadlines(
         if target is None or row.met_at is not None:
             continue
         row.due_at, row.calendar, row.policy = target.due_at, target.calendar, target.policy
-

@@ -629,3 +629,36 @@ def add_fingerprints(
         session, CampaignKeyRow.__table__,
         [{"key": k, "case_id": c} for c, _sig, keys in prints for k in keys],
     )  # fmt: skip
+
+
+STAFF_PREFIX = "staff:"
+
+
+def staff_labelled(session: Session) -> list[dict[str, Any]]:
+    """Every message a person labelled (corrected or confirmed), its latest staff labels, who
+    and when: the training data triage learns from. Text leaves the store only here, for
+    training in-process; callers must not log it."""
+    rows = session.execute(
+        select(ClassificationRow, MessageRow)
+        .join(MessageRow, MessageRow.id == ClassificationRow.message_id)
+        .where(ClassificationRow.model_version.like(f"{STAFF_PREFIX}%"))
+        .order_by(ClassificationRow.message_id, ClassificationRow.created_at, ClassificationRow.id)
+    ).all()
+    latest: dict[int, dict[str, Any]] = {}
+    for label, message in rows:
+        who, _, _when = label.model_version[len(STAFF_PREFIX) :].rpartition("@")
+        latest[message.id] = {
+            "id": f"staff-{message.id}",
+            "subject": message.subject or "",
+            "body": message.new_text or message.body_text or "",
+            "language": label.language,
+            "rights_issue": list(label.rights_issue),
+            "challenge": list(label.challenge),
+            "countries": list(label.countries),
+            "priority": label.priority,
+            "kind": label.kind,
+            "labelled_by": who,
+            "labelled_at": label.created_at.isoformat(),
+            "source": "staff",
+        }
+    return list(latest.values())

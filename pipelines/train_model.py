@@ -1,0 +1,50 @@
+"""Training as a Prefect flow: train every candidate, report figures, never promote.
+
+Parameters are paths and a version, results are the model path and held-out figures: no
+message text passes through Prefect. Promotion stays a person's explicit ``triage promote``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from triage.services.train import train
+
+TASK_OPTIONS = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints": False}
+
+
+@task(name="train_candidates", **TASK_OPTIONS)
+def train_task(
+    labels: str | None, version: str | None, corpora_dir: str | None, staff: bool
+) -> dict[str, Any]:
+    result = train(
+        Path(labels) if labels else None,
+        version=version,
+        corpora_dir=Path(corpora_dir) if corpora_dir else None,
+        staff=staff,
+    )
+    metrics = result["metrics"]
+    return {
+        "path": result["path"],
+        "version": result["manifest"]["version"],
+        "winner": metrics["winner"],
+        "saved": metrics["saved"],
+        "held_out_macro_f1": {
+            name: {f: v["macro_f1"] for f, v in res["held_out_messages"].items()}
+            for name, res in metrics["candidates"].items()
+        },
+    }
+
+
+@flow(name="train_model", persist_result=False, log_prints=False)
+def train_model(
+    labels: str | None = "data/samples/gold.jsonl",
+    version: str | None = None,
+    corpora_dir: str | None = None,
+    staff: bool = True,
+) -> dict[str, Any]:
+    return train_task(labels, version, corpora_dir, staff)

@@ -1,0 +1,119 @@
+"""The label model: candidates compete on one split, persistence is safe, and the shipped
+classifier answers every input, flagging for review what it cannot judge."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES
+from triage.config.files import load_taxonomy
+from triage.core.types import ClassifyInput
+from triage.nlp.classifier import Classifier
+from triage.nlp.gazetteer import load_gazetteer
+from triage.nlp.persistence import ModelError, load_model, promoted_version
+from triage.nlp.training import MODEL_NAME, train_label_model
+
+GOLD = [json.loads(line) for line in (SAMPLES / "gold.jsonl").read_text().splitlines()]
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("models")
+    result = train_label_model(GOLD, load_taxonomy(), load_gazetteer(), out, "t1")
+    return {"dir": out, **result}
+
+
+def test_every_candidate_is_scored_on_the_same_held_out_split(trained: dict) -> None:
+    metrics = trained["metrics"]
+    assert set(metrics["candidates"]) == {"keyword_rules", "tfidf_linear", "stacked"}
+    held = metrics["split"]["held_out_messages"]
+    assert 30 < held < 120
+    for result in metrics["candidates"].values():
+        assert result["held_out_messages"]["rights_issue"]["scored"] == held
+    assert metrics["winner"] in metrics["candidates"]
+    assert metrics["saved"] in ("tfidf_linear", "stacked")
+    thresholds = trained["manifest"]["thresholds"]["rights_issue"]
+    assert set(thresholds) == set(load_taxonomy().ids("rights_issue"))
+    assert all(0.1 <= t <= 0.9 for t in thresholds.values())
+
+
+def test_training_does_not_promote(trained: dict) -> None:
+    with pytest.raises(ModelError):
+        promoted_version(trained["dir"], MODEL_NAME)
+
+
+def test_a_model_refuses_another_taxonomy_version(trained: dict) -> None:
+    with pytest.raises(ModelError, match="taxonomy"):
+        load_model(trained["dir"], MODEL_NAME, "1999.1", "t1")
+
+
+def test_a_model_file_with_untrusted_types_is_refused(trained: dict, tmp_path: Path) -> None:
+    import skops.io as sio
+
+    from triage.nlp.persistence import save_model
+
+    target = tmp_path / MODEL_NAME / "evil"
+    shutil.copytree(Path(trained["path"]), target)
+    sio.dump({"payload": Path("/etc/passwd")}, target / "model.skops")
+    with pytest.raises(ModelError, match="untrusted"):
+        load_model(tmp_path, MODEL_NAME, load_taxonomy().version, "evil")
+    with pytest.raises(ModelError):
+        save_model(tmp_path / "x", {"payload": Path("/")}, {"version": "x"})
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Classifier:
+    return Classifier.from_models_dir(ROOT / "models", load_taxonomy())
+
+
+def _one(classifier: Classifier, body: str, subject: str = "") -> object:
+    return classifier.classify([ClassifyInput(id="x", subject=subject, body=body)])[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("", "empty_body"),
+        ("😀🙏🔥" * 50, "language_undetermined"),
+        (
+            "Buongiorno, la nostra associazione ha subito la censura dei post e chiede",
+            "language_not_covered",
+        ),
+        (
+            "Ta chwila jest ważna dla naszej organizacji i wszystkich obrońców praw",
+            "language_not_covered",
+        ),
+    ],
+)
+def test_inputs_it_cannot_judge_are_flagged_not_guessed(
+    shipped: Classifier, body: str, reason: str
+) -> None:
+    result = _one(shipped, body)
+    assert result.needs_review and reason in result.review_reasons
+    assert result.rights_issue  # still a complete result
+
+
+def test_a_megabyte_of_text_and_mixed_scripts_give_a_result(shipped: Classifier) -> None:
+    huge = _one(shipped, "Our accounts were suspended without explanation. " * 21000)
+    assert len("Our accounts were suspended without explanation. " * 21000) > 1_000_000
+    assert huge.needs_review and "truncated" in huge.review_reasons
+    mixed = _one(shipped, "Привет 你好 مرحبا नमस्ते hello " * 20)
+    assert mixed.rights_issue and mixed.language
+
+
+def test_a_critical_message_carries_evidence_and_places(shipped: Classifier) -> None:
+    result = _one(
+        shipped,
+        "Our colleague, a human rights defender in Addis Ababa, was arrested by police last "
+        "night after her account was hacked and her home address was published online.",
+        subject="Urgent: activist detained in Ethiopia",
+    )
+    assert "hrd_safety" in result.rights_issue
+    assert result.priority == "critical"
+    assert result.countries == ("ET",) and result.global_south is True
+    assert any(key.startswith("rights_issue:hrd_safety") for key in result.evidence)
+    assert any(key.startswith("model:rights_issue:") for key in result.evidence)

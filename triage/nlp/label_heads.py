@@ -1,0 +1,176 @@
+"""Multi-label heads: one calibrated, thresholded linear model per label.
+
+Why per label and not one ``OneVsRestClassifier``: the training data comes from sources that
+each know only some labels (a UPR recommendation is labelled for expression or labour, never
+for privacy; an HRDsAttack article only for hrd_safety and expression), so each label trains
+on the rows that know it (``known``), with per-source weights.
+
+Each label has
+- a linear model (logistic regression on the TF-IDF-weighted hashed features);
+- a meta model fitted on out-of-fold linear scores, which calibrates them (Platt) and, in the
+  stacked variant, also weighs that label's seed-term hits: where the text's words are unknown
+  to the linear model (a language it barely saw), the seed terms still carry the decision;
+- a threshold chosen on the out-of-fold calibrated scores to maximise F1 on message-like rows.
+
+A head is persisted as numpy arrays only (skops-safe, and fast to apply: one sparse-dense
+product scores every label): ``coef`` (columns x labels), ``intercept``, the meta models'
+``meta_coef`` / ``meta_intercept``, ``trained`` and ``thresholds``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+LINEAR = "linear"  # meta model sees the linear score only (Platt calibration)
+STACKED = "stacked"  # meta model sees the linear score and the label's seed-term hits
+FOLDS = 5
+MIN_POSITIVES = 4
+THRESHOLD_GRID = np.round(np.arange(0.15, 0.86, 0.05), 2)
+RULE_PROBABILITY = (0.1, 0.7)  # a label too rare to learn: score without / with a seed hit
+
+
+@dataclass
+class HeadTrainingData:
+    """Rows of one facet: features, 0/1 labels, which labels each row knows, and weights."""
+
+    features: sparse.csr_matrix
+    labels: np.ndarray  # (rows, classes) 0/1
+    known: np.ndarray  # (rows, classes) bool
+    weights: np.ndarray  # (rows,)
+    seeds: np.ndarray  # (rows, classes) distinct seed terms of the label found
+    tune: np.ndarray  # (rows,) bool: rows thresholds are tuned on (message-like)
+
+
+def _meta_features(scores: np.ndarray, seeds: np.ndarray, mode: str) -> np.ndarray:
+    if mode == LINEAR:
+        return scores.reshape(-1, 1)
+    return np.column_stack([scores, seeds > 0, np.log1p(seeds)])
+
+
+def _linear(seed: int, c: float) -> LogisticRegression:
+    # The dual problem scales with rows, not with the (hashed, very wide) columns.
+    return LogisticRegression(
+        C=c,
+        solver="liblinear",
+        dual=True,
+        class_weight="balanced",
+        max_iter=2000,
+        random_state=seed,
+    )
+
+
+META_WIDTH = 3
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -35, 35)))
+
+
+def _best_threshold(y: np.ndarray, p: np.ndarray, w: np.ndarray) -> float:
+    best, best_f1 = 0.5, -1.0
+    for t in THRESHOLD_GRID:
+        pred = p >= t
+        tp = float(np.sum(w * (pred & (y == 1))))
+        fp = float(np.sum(w * (pred & (y == 0))))
+        fn = float(np.sum(w * (~pred & (y == 1))))
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = float(t), f1
+    return best
+
+
+def fit_head(
+    data: HeadTrainingData, classes: Sequence[str], mode: str, *, c: float = 4.0, seed: int = 0
+) -> dict[str, Any]:
+    """Fit every label of one facet; returns the persistable head."""
+    width = data.features.shape[1]
+    coef = np.zeros((width, len(classes)), dtype=np.float32)
+    intercept = np.zeros(len(classes))
+    meta_coef = np.zeros((len(classes), META_WIDTH))
+    meta_intercept = np.zeros(len(classes))
+    trained = np.zeros(len(classes), dtype=bool)
+    thresholds = np.full(len(classes), 0.5)
+    for j, _label in enumerate(classes):
+        rows = np.flatnonzero(data.known[:, j])
+        y = data.labels[rows, j]
+        positives = int(y.sum())
+        if positives < MIN_POSITIVES or positives > len(y) - MIN_POSITIVES:
+            continue
+        x, w, s = data.features[rows], data.weights[rows], data.seeds[rows, j]
+        folds = StratifiedKFold(n_splits=min(FOLDS, positives), shuffle=True, random_state=seed)
+        oof = np.zeros(len(rows))
+        for fit_idx, score_idx in folds.split(np.zeros(len(y)), y):
+            model = _linear(seed, c).fit(x[fit_idx], y[fit_idx], sample_weight=w[fit_idx])
+            oof[score_idx] = model.decision_function(x[score_idx])
+        calibrator = LogisticRegression(C=1.0, max_iter=1000)
+        calibrator.fit(_meta_features(oof, s, mode), y, sample_weight=w)
+        p = calibrator.predict_proba(_meta_features(oof, s, mode))[:, 1]
+        tune = data.tune[rows]
+        if int(y[tune].sum()) < 3:
+            tune = np.ones(len(rows), dtype=bool)
+        thresholds[j] = _best_threshold(y[tune], p[tune], w[tune])
+        final = _linear(seed, c).fit(x, y, sample_weight=w)
+        coef[:, j] = final.coef_.ravel()
+        intercept[j] = float(final.intercept_[0])
+        used = calibrator.coef_.ravel()
+        meta_coef[j, : len(used)] = used
+        meta_intercept[j] = float(calibrator.intercept_[0])
+        trained[j] = True
+    return {
+        "classes": list(classes),
+        "mode": mode,
+        "coef": coef,
+        "intercept": intercept,
+        "meta_coef": meta_coef,
+        "meta_intercept": meta_intercept,
+        "trained": trained,
+        "thresholds": thresholds,
+    }
+
+
+def predict_head(
+    head: dict[str, Any], features: sparse.csr_matrix, seeds: np.ndarray
+) -> np.ndarray:
+    """Calibrated probabilities, (rows, classes)."""
+    scores = np.asarray(features @ head["coef"]) + head["intercept"]
+    out = np.zeros_like(scores)
+    for j in range(len(head["classes"])):
+        if not head["trained"][j]:
+            low, high = RULE_PROBABILITY
+            out[:, j] = np.where(seeds[:, j] > 0, high, low)
+            continue
+        meta = _meta_features(scores[:, j], seeds[:, j], head["mode"])
+        width = meta.shape[1]
+        z = meta @ head["meta_coef"][j, :width] + head["meta_intercept"][j]
+        out[:, j] = _sigmoid(z)
+    return out
+
+
+def decide(
+    probabilities: np.ndarray, thresholds: np.ndarray, *, at_least_one: bool
+) -> list[list[int]]:
+    """Label indices at or above their thresholds; with ``at_least_one``, the label closest to
+    its threshold when none reaches it (every message has a rights issue)."""
+    chosen: list[list[int]] = []
+    for row in probabilities:
+        picked = [j for j in range(len(row)) if row[j] >= thresholds[j]]
+        if not picked and at_least_one:
+            picked = [int(np.argmax(row / np.maximum(thresholds, 1e-6)))]
+        chosen.append(picked)
+    return chosen
+
+
+def contributions(head: dict[str, Any], j: int, row: sparse.csr_matrix) -> list[tuple[int, float]]:
+    """(column, weight x value) of one message's features for label j, largest first."""
+    if not head["trained"][j] or row.nnz == 0:
+        return []
+    values = row.data * head["coef"][row.indices, j]
+    order = np.argsort(-values)
+    return [(int(row.indices[k]), float(values[k])) for k in order if values[k] > 0]
