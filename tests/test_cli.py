@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, SHARED
 
 CONTRACT_KEYS = {
     "id", "language", "rights_issue", "rights_issue_scores", "challenge", "challenge_scores",
@@ -88,11 +88,26 @@ def test_malformed_lines_get_an_error_naming_the_line_and_others_go_on(tmp_path:
 def test_evaluate_prints_per_label_scores() -> None:
     result = triage("evaluate", str(SAMPLES / "gold.jsonl"), "--json")
     assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout)
+    report = json.loads(result.stdout)["facets"]
     assert report["rights_issue"]["scored"] >= 300
     assert 0.0 <= report["rights_issue"]["macro_f1"] <= 1.0
     assert set(report["rights_issue"]["labels"]) == RIGHTS
     assert {"precision", "recall", "f1", "support"} <= set(report["kind"]["labels"]["allegation"])
+    assert set(report["rights_issue"]["by_language"]) == {"en", "es", "fr", "pt", "ar"}
+    assert {"global_south", "global_north"} <= set(report["countries"]["by_region"])
+    assert all({"gold", "predicted", "count"} == set(c) for c in report["kind"]["confusions"])
+
+
+def test_evaluate_reads_a_real_corpus_with_its_label_mapping() -> None:
+    result = triage("evaluate", "--corpus", "rdr2022", "--corpora-dir",
+                    str(SHARED / "corpora" / "labelled"), "--json")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    scored = set(report["facets"]["rights_issue"]["labels"])
+    assert scored <= {"privacy", "expression", "shutdowns"}  # only what the corpus knows
+    assert 0.5 <= report["checks"]["privacy_vs_expression_accuracy"] <= 1.0
+    bad = triage("evaluate", "--corpus", "nonexistent", "--json")
+    assert bad.returncode == 2 and "unknown corpus" in bad.stderr
 
 
 @pytest.mark.slow

@@ -186,7 +186,11 @@ def train(
 
     use_database(database)
     result = train_service(
-        labels, version=version, corpora_dir=corpora_dir, staff=staff, database_url=database
+        labels or [Path("data/samples/gold.jsonl")],
+        version=version,
+        corpora_dir=corpora_dir,
+        staff=staff,
+        database_url=database,
     )
     metrics = result["metrics"]
     console.print(f"model written to {result['path']}")

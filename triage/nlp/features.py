@@ -30,7 +30,7 @@ from spacy.strings import StringStore
 N_FEATURES = 2**20
 PREFIX_CHARS = 5
 CUE_WEIGHT = 3.0
-_BIGRAM_SALT = np.uint64(0x9E3779B97F4A7C15)
+BIGRAM_SALT = np.uint64(0x9E3779B97F4A7C15)
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,}")
 _MAX_CACHE = 400_000
 
@@ -46,7 +46,8 @@ class TokenFeatures:
         self._strings = strings
         self._extras: dict[int, tuple[int, ...]] = {}
 
-    def _extra(self, norm_hash: int) -> tuple[int, ...]:
+    def extra_columns(self, norm_hash: int) -> tuple[int, ...]:
+        """Prefix and CJK-bigram columns of one word (cached per distinct word)."""
         cached = self._extras.get(norm_hash)
         if cached is not None:
             return cached
@@ -70,12 +71,12 @@ class TokenFeatures:
         norms = norms.astype(np.uint64, copy=False)
         parts = [norms % N_FEATURES]
         if len(norms) > 1:
-            parts.append((norms[:-1] * _BIGRAM_SALT + norms[1:]) % N_FEATURES)
+            parts.append((norms[:-1] * BIGRAM_SALT + norms[1:]) % N_FEATURES)
         unique, counts = np.unique(norms, return_counts=True)
         extra_cols: list[int] = []
         extra_counts: list[int] = []
         for value, count in zip(unique.tolist(), counts.tolist(), strict=True):
-            for col in self._extra(value):
+            for col in self.extra_columns(value):
                 extra_cols.append(col)
                 extra_counts.append(count)
         columns = np.concatenate([p.astype(np.int64) for p in parts])

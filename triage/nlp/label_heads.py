@@ -167,10 +167,13 @@ def decide(
     return chosen
 
 
-def contributions(head: dict[str, Any], j: int, row: sparse.csr_matrix) -> list[tuple[int, float]]:
+def contributions(
+    head: dict[str, Any], j: int, row: sparse.csr_matrix, limit: int = 20
+) -> list[tuple[int, float]]:
     """(column, weight x value) of one message's features for label j, largest first."""
     if not head["trained"][j] or row.nnz == 0:
         return []
     values = row.data * head["coef"][row.indices, j]
-    order = np.argsort(-values)
-    return [(int(row.indices[k]), float(values[k])) for k in order if values[k] > 0]
+    positive = np.flatnonzero(values > 0)
+    order = positive[np.argsort(-values[positive])][:limit]
+    return [(int(row.indices[k]), float(values[k])) for k in order]

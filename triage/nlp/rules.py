@@ -39,10 +39,13 @@ def decide_kind(
 def strong_critical(
     priority_hits: Mapping[str, Sequence[str]], rights_issue: Sequence[str]
 ) -> bool:
-    """Imminent-risk terms (not just "urgent") about a defender or a shutdown, or several."""
-    strong = set(priority_hits.get("critical", ())) - _URGENT_ONLY
+    """Imminent-risk terms about a defender or a shutdown (a bare "urgent" counts there: a
+    sender who calls a defender's situation urgent is not to be second-guessed by a rule),
+    or several imminent-risk terms whatever the issue."""
+    terms = set(priority_hits.get("critical", ()))
+    strong = terms - _URGENT_ONLY
     at_risk = {"hrd_safety", "shutdowns"} & set(rights_issue)
-    return bool(strong and (at_risk or len(strong) >= 2))
+    return bool((terms and at_risk) or len(strong) >= 2)
 
 
 def decide_priority(

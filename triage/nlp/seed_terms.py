@@ -32,7 +32,9 @@ Matches = dict[str, dict[str, list[str]]]  # facet -> label -> terms found
 def _inside_word(previous: str) -> bool:
     """A letter or a combining mark before a match means it starts mid-word (Devanagari vowel
     signs are marks, not letters: रफ्तार must not match inside गिरफ्तार)."""
-    return previous.isalnum() or unicodedata.category(previous)[0] == "M"
+    if previous.isalnum():
+        return True
+    return not previous.isascii() and unicodedata.category(previous)[0] == "M"
 
 
 def _matches_anywhere(term: str) -> bool:
@@ -57,7 +59,8 @@ class Lexicon:
         self.term_count = len(entries)
         self._automaton = ahocorasick.Automaton()
         for key, owners in entries.items():
-            self._automaton.add_word(key, (key, tuple(dict.fromkeys(owners))))
+            unique = tuple(dict.fromkeys(owners))
+            self._automaton.add_word(key, (key, unique, any(a for _f, _l, a in unique)))
         if entries:
             self._automaton.make_automaton()
 
@@ -65,9 +68,11 @@ class Lexicon:
         found: Matches = {}
         if not self.term_count:
             return found
-        for end, (term, owners) in self._automaton.iter(folded_text):
+        for end, (term, owners, some_anywhere) in self._automaton.iter(folded_text):
             start = end - len(term) + 1
             word_start = start == 0 or not _inside_word(folded_text[start - 1])
+            if not (word_start or some_anywhere):
+                continue  # most raw hits: a stem inside another word
             for facet, label_id, anywhere in owners:
                 if anywhere or word_start:
                     terms = found.setdefault(facet, {}).setdefault(label_id, [])

@@ -10,7 +10,7 @@ columns and one head per facet (see ``label_heads``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,15 @@ from scipy import sparse
 from spacy.attrs import NORM
 
 from triage.nlp import label_heads
-from triage.nlp.features import ColumnSelector, TokenFeatures, cue_counts, string_feature
+from triage.nlp.features import (
+    BIGRAM_SALT,
+    N_FEATURES,
+    PREFIX_CHARS,
+    ColumnSelector,
+    TokenFeatures,
+    cue_counts,
+    string_feature,
+)
 from triage.nlp.gazetteer import Gazetteer
 from triage.nlp.seed_terms import Lexicon, Matches
 from triage.nlp.text_fold import fold
@@ -71,24 +79,40 @@ class FeatureMaker:
             [a.norms for a in analysed], [cue_counts(a.matches, CUE_FACETS) for a in analysed]
         )
 
-    def names(self, analysed: Analysed) -> dict[int, str]:
-        """Readable names of one message's feature columns, for evidence shown to staff."""
-        names: dict[int, str] = {}
+    def names(self, analysed: Analysed, wanted: Iterable[int]) -> dict[int, str]:
+        """Readable names of the ``wanted`` feature columns of one message (evidence for
+        staff); only the tokens behind those columns are looked up."""
+        wanted_set = set(wanted)
+        norms = analysed.norms
         strings = self._strings
-        words = [strings[int(h)] if int(h) in strings else "" for h in analysed.norms]  # noqa: SIM401
-        for n, word in enumerate(words):
-            if not word.strip() or not any(ch.isalnum() for ch in word):
-                continue
-            names.setdefault(int(analysed.norms[n] % np.uint64(2**20)), word)
-            if len(word) > 6 and word.isalpha():
-                names.setdefault(string_feature("p:" + word[:5]), word[:5] + "…")
-        for n in range(len(words) - 1):
-            a, b = words[n], words[n + 1]
-            if a.isalnum() and b.isalnum():
-                col = self._tokens.row(analysed.norms[n : n + 2], {})[0][1]
-                names.setdefault(int(col), f"{a} {b}")
+        names: dict[int, str] = {}
+
+        def word(n: int) -> str:
+            h = int(norms[n])
+            text = strings[h] if h in strings else ""  # noqa: SIM401 (a StringStore)
+            return text if any(ch.isalnum() for ch in text) else ""
+
+        wanted_array = np.fromiter(wanted_set, dtype=np.uint64)
+        unigrams = norms % N_FEATURES
+        for n in np.flatnonzero(np.isin(unigrams, wanted_array)).tolist():
+            if text := word(n):
+                names.setdefault(int(unigrams[n]), text)
+        if len(norms) > 1:
+            bigrams = (norms[:-1] * BIGRAM_SALT + norms[1:]) % N_FEATURES
+            for n in np.flatnonzero(np.isin(bigrams, wanted_array)).tolist():
+                first, second = word(n), word(n + 1)
+                if first and second:
+                    names.setdefault(int(bigrams[n]), f"{first} {second}")
+        if any(c not in names for c in wanted_set):
+            for h in np.unique(norms).tolist():
+                for column in self._tokens.extra_columns(h):
+                    if column in wanted_set and column not in names:
+                        text = strings[h] if h in strings else ""  # noqa: SIM401
+                        names[column] = text[:PREFIX_CHARS] + "…"
         for cue in cue_counts(analysed.matches, CUE_FACETS):
-            names.setdefault(string_feature("~" + cue), f"seed terms of {cue}")
+            column = string_feature("~" + cue)
+            if column in wanted_set:
+                names.setdefault(column, f"seed terms of {cue}")
         return names
 
 

@@ -145,6 +145,8 @@ def fit_candidate(
 def predict_labels(
     model: Mapping[str, Any], prepared: Prepared
 ) -> dict[str, list[tuple[str, ...]]]:
+    if not prepared.records:
+        return {facet: [] for facet in model["heads"]}
     counts = prepared.counts_cued if model.get("cues") else prepared.counts_plain
     _features, probabilities = predict(model, counts, prepared.analysed)
     out: dict[str, list[tuple[str, ...]]] = {}
@@ -231,7 +233,8 @@ def train_label_model(
         }
 
     def rights_f1(name: str) -> float:
-        return float(results[name]["held_out_messages"]["rights_issue"]["macro_f1"])
+        held_out = results[name]["held_out_messages"]
+        return float(held_out["rights_issue"]["macro_f1"]) if "rights_issue" in held_out else 0.0
 
     winner = max(results, key=rights_f1)
     best_learned = max(models, key=rights_f1)

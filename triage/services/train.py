@@ -37,7 +37,7 @@ def staff_examples(database_url: str | None = None) -> list[dict[str, Any]]:
 
 
 def train(
-    labels: Path | None,
+    labels: Path | Sequence[Path] | None,
     *,
     version: str | None = None,
     models_dir: Path | None = None,
@@ -51,7 +51,8 @@ def train(
     """Train every candidate and save the best learned one under ``models/labels/<version>``."""
     models_dir = models_dir or get_settings().models_dir
     version = version or datetime.now(UTC).strftime("%Y.%m.%d-%H%M%S")
-    messages: list[dict[str, Any]] = read_jsonl(labels) if labels else []
+    files = [labels] if isinstance(labels, Path) else list(labels or [])
+    messages: list[dict[str, Any]] = [r for path in files for r in read_jsonl(path)]
     if staff:
         messages.extend(staff_examples(database_url))
     gazetteer = load_gazetteer()
