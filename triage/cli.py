@@ -164,9 +164,9 @@ def print_evaluation(report: dict[str, Any]) -> None:
 
 @app.command()
 def train(
-    labels: Annotated[Path | None, typer.Argument(help="labelled JSON Lines to train on")] = Path(
-        "data/samples/gold.jsonl"
-    ),
+    labels: Annotated[
+        list[Path] | None, typer.Argument(help="labelled JSON Lines files to train on")
+    ] = None,
     version: Annotated[
         str | None, typer.Option(help="model version (default: a timestamp)")
     ] = None,
