@@ -33,6 +33,7 @@ def train_task(
         "version": result["manifest"]["version"],
         "winner": metrics["winner"],
         "saved": metrics["saved"],
+        "training_rows": result["manifest"]["training_rows"],
         "held_out_macro_f1": {
             name: {f: v["macro_f1"] for f, v in res["held_out_messages"].items()}
             for name, res in metrics["candidates"].items()

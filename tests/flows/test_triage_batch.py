@@ -65,10 +65,17 @@ def test_flow_ingests_classifies_routes_and_leaks_nothing(
     prefect_env.configure()
     import prefect.settings
     from prefect.testing.utilities import prefect_test_harness
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
 
     from pipelines.sla_watch import sla_watch
+    from pipelines.train_model import train_model
     from pipelines.triage_batch import triage_batch
+    from triage.services.correct_labels import correct_labels
     from triage.services.database import engine_for
+    from triage.services.train import staff_examples
+    from triage.settings import get_settings
+    from triage.store.tables import CaseRow, MessageRow
 
     caplog.set_level("DEBUG")
     with prefect_test_harness(server_startup_timeout=180):
@@ -78,6 +85,17 @@ def test_flow_ingests_classifies_routes_and_leaks_nothing(
         first = triage_batch(sources=[str(inbox), str(SAMPLES)])
         second = triage_batch(sources=[str(inbox), str(SAMPLES)])
         watch = sla_watch()  # no SMTP host: notices and acknowledgements wait in the outbox
+        # A reviewer confirms the canary's labels; the training flow then learns from it.
+        with Session(engine_for(f"sqlite:///{triage_db}")) as session:
+            canary_case = session.scalar(
+                select(CaseRow.id)
+                .join(MessageRow, MessageRow.id == CaseRow.root_message_id)
+                .where(MessageRow.subject.contains(marker))
+            )
+        correct_labels(canary_case, actor="reviewer", rights_issue=["shutdowns", "hrd_safety"])
+        monkeypatch.setenv("TRIAGE_MODELS_DIR", str(tmp_path / "models"))
+        get_settings.cache_clear()
+        trained = train_model(labels=str(SAMPLES / "gold.jsonl"), version="flow", staff=True)
     engine_for.cache_clear()
 
     assert first["seen"] == first["stored"] + first["quarantined"] + first["duplicates"]
@@ -88,6 +106,10 @@ def test_flow_ingests_classifies_routes_and_leaks_nothing(
     assert second["stored"] == 0 and second["classified"] == 0 and second["routed"] == 0
     assert second["duplicates"] == second["seen"] == first["seen"]
     assert watch["sent"] == 0 and watch["waiting"] >= watch["queued"] > 0
+    assert trained["training_rows"]["messages"] > 200 and trained["saved"] == "stacked"
+    assert [e["labelled_by"] for e in staff_examples(f"sqlite:///{triage_db}")] == ["reviewer"]
+    assert (tmp_path / "models" / "labels" / "flow" / "card.md").exists()
+    assert not (tmp_path / "models" / "labels" / "promoted.json").exists()  # never promotes
 
     out, err = capfd.readouterr()
     blobs = {str(p): p.read_bytes() for p in files_under(prefect_db.parent)}
