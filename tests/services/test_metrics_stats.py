@@ -6,6 +6,7 @@ import math
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from tests.services.metrics_data import AS_OF, START, case, frame
@@ -154,3 +155,19 @@ def test_south_north_gap_and_alert_by_hand() -> None:
     assert calm["alert"] is False and calm["median_gap_ci"] is None
     few = run(south + north[:4]).gap
     assert few["suppressed"] is True and "north_median_days" not in few
+
+
+def test_exports_and_json_carry_only_the_suppressed_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from triage.services.metrics_export import export_table
+
+    rows = [case(i, respond_days=1, owner="a") for i in range(5)] + [
+        case(9, respond_days=2, owner="solo")]
+    result = run(rows, by=("owner",))
+    export_table(result, tmp_path / "t.csv")
+    export_table(result, tmp_path / "t.parquet")
+    for text in ((tmp_path / "t.csv").read_text(), result.to_json(),
+                 pd.read_parquet(tmp_path / "t.parquet").to_csv()):  # fmt: skip
+        assert "solo" not in text
+    csv = pd.read_csv(tmp_path / "t.csv")
+    assert csv["owner"].tolist() == ["a"] and csv["cases"].tolist() == [5]
+    assert csv["min_group"].tolist() == [5]

@@ -106,8 +106,8 @@ def metrics_from_measures(
 ) -> MetricsResult:
     table, suppressed = group_table(measures, tuple(by), options)
     overall_table, _ = group_table(measures, (), options)
-    overall = overall_table.iloc[0].to_dict() if len(overall_table) else {"cases": len(measures),
-                                                                          "suppressed": True}
+    overall = (overall_table.to_dict(orient="records")[0] if len(overall_table)
+               else {"cases": len(measures), "suppressed": True})  # fmt: skip
     trend_tables = {name: group_table(measures, (name, "global_south"), options)[0]
                     for name in trends}  # fmt: skip
     return MetricsResult(since, until, as_of, tuple(by), options, table, overall,
