@@ -52,6 +52,7 @@ class Settings(BaseSettings):
     metrics_seed: int = 20261129
     metrics_cron: str = "0 6 * * 1"  # weekly report, Mondays 06:00 UTC
     metrics_report_dir: Path = Path("reports")
+    metrics_alert_to: str = ""  # person ids from the routing file, comma-separated
 
 
 @lru_cache(maxsize=1)

@@ -20,15 +20,16 @@ AS_OF = OPENED + timedelta(days=20)
 SECRET = "Ana Mwangi, Nairobi police"
 
 
-def seed(url: str, answers: list[tuple[str, str, float | None]]) -> None:
-    """Cases with (sender name, Global South or North, days to respond or None)."""
+def seed(url: str, answers: list[tuple[str, str, float | None]], text: str = SECRET) -> None:
+    """Cases with (owner, Global South or North, days to respond or None); ``text`` fills
+    every free-text field of the messages."""
     with Session(engine_for(url)) as session, session.begin():
         for i, (owner, side, days) in enumerate(answers):
             message = MessageRow(
                 key=f"k{i}", source="test", channel="email" if i % 2 else "form",
-                received_at=OPENED, ingested_at=OPENED, stage="routed", subject=SECRET,
-                sender_name=SECRET, sender_address="ana@example.org", body_text=SECRET,
-                new_text=SECRET, quoted_text="", signature="", html_sanitised=None,
+                received_at=OPENED, ingested_at=OPENED, stage="routed", subject=text,
+                sender_name=text, sender_address="ana@example.org", body_text=text,
+                new_text=text, quoted_text="", signature="", html_sanitised=None,
                 message_id=None, in_reply_to=None, references=[], date_header=None,
                 organisation=None, form_country=None, raw_sha256="0" * 64, raw=b"",
                 attachments=[], auto_submitted=False,
