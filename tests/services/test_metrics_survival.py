@@ -87,3 +87,20 @@ def test_bootstrap_gives_no_interval_when_medians_are_mostly_undefined() -> None
     all_answered = np.ones(10, bool)
     assert median_gap_bootstrap(times, none_answered, times, all_answered,
                                 resamples=50, seed=1, grid=1 / 96) is None  # fmt: skip
+
+
+def test_the_grouped_walk_equals_the_textbook_estimator_on_random_ties() -> None:
+    from triage.services.survival import GroupKM, sort_times
+
+    rng = np.random.default_rng(8)
+    n, groups = 3000, 40
+    codes = rng.integers(-1, groups, n)  # -1: not in any group
+    times = rng.integers(0, 30, n).astype(float)  # many ties
+    events = rng.random(n) < 0.6
+    reference = kaplan_meier(codes, times, events, groups)
+    walk = GroupKM(codes, groups, sort_times(times, events))
+    for q in (0.1, 0.5, 0.9):
+        np.testing.assert_allclose(walk.quantile(q), reference.quantile(q), equal_nan=True)
+    for t in (-1.0, 0.0, 3.0, 12.5, 29.0, 100.0):
+        for ours, textbook in zip(walk.at(t), reference.at(t), strict=True):
+            np.testing.assert_allclose(ours, textbook, rtol=1e-9, atol=1e-12)

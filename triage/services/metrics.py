@@ -22,7 +22,13 @@ from triage.config.files import load_routing_rules
 from triage.core.business_time import BusinessCalendar
 from triage.services.metrics_frame import load_cases
 from triage.services.metrics_measures import case_measures
-from triage.services.metrics_stats import MetricsOptions, group_table, south_north_gap
+from triage.services.metrics_stats import (
+    MetricsOptions,
+    Prepared,
+    group_table,
+    prepared,
+    south_north_gap,
+)
 from triage.settings import get_settings
 
 
@@ -95,7 +101,7 @@ def metrics_from_cases(
 
 
 def metrics_from_measures(
-    measures: pd.DataFrame,
+    measures: pd.DataFrame | Prepared,
     *,
     since: datetime,
     until: datetime,
@@ -104,10 +110,13 @@ def metrics_from_measures(
     options: MetricsOptions,
     trends: Sequence[str] = (),
 ) -> MetricsResult:
+    measures = prepared(measures)  # one sort per duration, shared by every table below
     table, suppressed = group_table(measures, tuple(by), options)
-    overall_table, _ = group_table(measures, (), options)
+    if options not in measures.overall:
+        measures.overall[options] = group_table(measures, (), options)
+    overall_table, _ = measures.overall[options]
     overall = (overall_table.to_dict(orient="records")[0] if len(overall_table)
-               else {"cases": len(measures), "suppressed": True})  # fmt: skip
+               else {"cases": len(measures.frame), "suppressed": True})  # fmt: skip
     trend_tables = {name: group_table(measures, (name, "global_south"), options)[0]
                     for name in trends}  # fmt: skip
     return MetricsResult(since, until, as_of, tuple(by), options, table, overall,

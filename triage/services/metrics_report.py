@@ -30,7 +30,7 @@ from triage.services.metrics import (
 from triage.services.metrics_charts import grouped_bars, step_curves
 from triage.services.metrics_frame import load_cases
 from triage.services.metrics_measures import case_measures
-from triage.services.metrics_stats import MetricsOptions, with_periods
+from triage.services.metrics_stats import MetricsOptions, Prepared, with_periods
 from triage.services.survival import kaplan_meier
 
 SECTIONS = (
@@ -75,7 +75,7 @@ def report_data(
     as_of = as_of or datetime.now(UTC)
     options = options or options_from_settings()
     frame = cases if cases is not None else load_cases(since, until, database_url)
-    measures = with_periods(case_measures(frame, as_of, calendars()))
+    measures = Prepared(with_periods(case_measures(frame, as_of, calendars())))
 
     def run(by: tuple[str, ...]) -> MetricsResult:
         return metrics_from_measures(measures, since=since, until=until, by=by, as_of=as_of,
@@ -86,7 +86,7 @@ def report_data(
     sections = [(dim, title, run((dim,))) for dim, title in SECTIONS]
     weekly, monthly = overall.trends["week"], overall.trends["month"]
     figures = {
-        "waiting": _waiting_figure(measures, options),
+        "waiting": _waiting_figure(measures.frame, options),
         "weekly_answered": _trend_figure(weekly, "week", "answered_within_days",
                                          f"Answered within {options.within_days:g} days, by "
                                          "week opened", ".0%"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from triage.services.survival import kaplan_meier
+from triage.services.survival import GroupKM, SortedTimes, median_gap_bootstrap, sort_times
 
 LIST_DIMENSIONS = ("rights_issue", "challenge")
 DIMENSIONS = (
@@ -37,31 +37,75 @@ class MetricsOptions:
     seed: int = 20261129
 
 
+
+
+class Prepared:
+    """Measures with the sorts every breakdown needs, done once: the time order of each
+    duration column, and the exploded frames of multi-label dimensions (lazily)."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self._sorted: dict[tuple[str, str], SortedTimes] = {}
+        self._exploded: dict[str, Prepared] = {}
+        self.gaps: dict[MetricsOptions, dict[str, object]] = {}
+        self.overall: dict[MetricsOptions, tuple[pd.DataFrame, int]] = {}
+
+    def sorted(self, time: str, event: str) -> SortedTimes:
+        if (time, event) not in self._sorted:
+            frame = self.frame
+            self._sorted[time, event] = sort_times(frame[time].to_numpy(), frame[event].to_numpy())
+        return self._sorted[time, event]
+
+    def exploded(self, dim: str) -> Prepared:
+        if dim not in self._exploded:
+            self._exploded[dim] = Prepared(self.frame.explode(dim, ignore_index=True))
+        return self._exploded[dim]
+
+    def with_periods(self) -> Prepared:
+        if "week" not in self.frame:
+            self.frame = with_periods(self.frame)  # adds columns: row order, sorts unchanged
+        return self
+
+
+def prepared(measures: pd.DataFrame | Prepared) -> Prepared:
+    return measures if isinstance(measures, Prepared) else Prepared(measures)
+
+
 def with_periods(measures: pd.DataFrame) -> pd.DataFrame:
-    """Add ``week`` (its Monday, ISO date) and ``month`` (YYYY-MM) of opening, in UTC."""
+    """Add ``week`` (its Monday, ISO date) and ``month`` (YYYY-MM) of opening, in UTC.
+
+    Labels are formatted once per distinct period (categoricals), not once per case.
+    """
     out = measures.copy()
-    opened = pd.to_datetime(out["opened_at"], utc=True).dt.tz_convert(None)
-    monday = opened.dt.normalize() - pd.to_timedelta(opened.dt.weekday, unit="D")
-    out["week"] = monday.dt.strftime("%Y-%m-%d")
-    out["month"] = opened.dt.strftime("%Y-%m")
+    opened = pd.to_datetime(out["opened_at"], utc=True).dt.tz_convert(None).to_numpy()
+    days = opened.astype("datetime64[D]")
+    monday = days - ((days.astype(np.int64) + 3) % 7)  # 1970-01-01 was a Thursday
+    for name, values in (("week", monday), ("month", opened.astype("datetime64[M]"))):
+        uniques, codes = np.unique(values, return_inverse=True)
+        labels = [str(u) for u in np.datetime_as_string(uniques)]
+        out[name] = pd.Categorical.from_codes(codes.reshape(-1), categories=labels)
     return out
 
 
 def group_table(
-    measures: pd.DataFrame, by: Sequence[str], options: MetricsOptions
+    measures: pd.DataFrame | Prepared, by: Sequence[str], options: MetricsOptions
 ) -> tuple[pd.DataFrame, int]:
     """One row per group of ``by`` (empty: one row for all cases); and how many groups were
     suppressed. A case with several rights issues (or challenges) counts in each of them."""
-    frame = measures
+    data = prepared(measures)
     for dim in by:
         if dim not in DIMENSIONS:
             raise ValueError(f"unknown breakdown {dim!r}; one of {', '.join(DIMENSIONS)}")
-        if dim in ("week", "month") and dim not in frame:
-            frame = with_periods(frame)
-        if dim in LIST_DIMENSIONS:
-            frame = frame.explode(dim, ignore_index=True)
+        if dim in ("week", "month"):
+            data = data.with_periods()
+    listed = [dim for dim in by if dim in LIST_DIMENSIONS]
+    if len(listed) > 1:
+        raise ValueError("at most one multi-label breakdown at a time")
+    if listed:
+        data = data.exploded(listed[0])
+    frame = data.frame
     if by:
-        keys = frame[list(by)].astype(str)
+        keys = frame[list(by)]
         codes, labels = _factorize(keys)
     else:
         codes = np.zeros(len(frame), dtype=np.int64)
@@ -76,7 +120,7 @@ def group_table(
         labels = pd.concat(
             [labels, pd.DataFrame([{dim: OTHER for dim in by}])], ignore_index=True
         )
-    table = _statistics(frame, codes, len(labels), options)
+    table = _statistics(data, codes, len(labels), options)
     for dim in reversed(list(by)):
         table.insert(0, dim, labels[dim].to_numpy())
     table = table[table["cases"] >= options.min_group]
@@ -88,18 +132,22 @@ def group_table(
 def _factorize(keys: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
     if keys.shape[1] == 1:
         codes, uniques = pd.factorize(keys.iloc[:, 0], sort=True)
-        return codes.astype(np.int64), pd.DataFrame({keys.columns[0]: uniques})
-    grouped = keys.groupby(list(keys.columns), sort=True)
+        labels = [str(u) for u in uniques]
+        return codes.astype(np.int64), pd.DataFrame({keys.columns[0]: labels}, dtype=object)
+    grouped = keys.groupby(list(keys.columns), sort=True, observed=True)
     codes = grouped.ngroup().to_numpy().astype(np.int64)
     labels = pd.DataFrame(list(grouped.groups.keys()), columns=list(keys.columns))
     return codes, labels
 
 
-def _statistics(
-    frame: pd.DataFrame, codes: np.ndarray, n: int, options: MetricsOptions
-) -> pd.DataFrame:
+def _statistics(data: Prepared, codes: np.ndarray, n: int, options: MetricsOptions) -> pd.DataFrame:
+    frame = data.frame
+
+    def km(time: str, done: str) -> GroupKM:
+        return GroupKM(codes, n, data.sorted(time, done))
+
     def count(mask: np.ndarray) -> np.ndarray:
-        return np.bincount(codes, weights=mask.astype(np.float64), minlength=n).astype(np.int64)
+        return np.bincount(codes[mask], minlength=n)
 
     cases = np.bincount(codes, minlength=n)
     out = pd.DataFrame({"cases": cases})
@@ -111,22 +159,20 @@ def _statistics(
         out["response_rate"] = out["responded"] / out["cases"]
         out["acknowledge_rate"] = out["acknowledged"] / out["cases"]
         out["close_loop_rate"] = out["loop_closed"] / out["cases"]
-    respond = kaplan_meier(codes, frame["days_respond"].to_numpy(),
-                           frame["done_respond"].to_numpy(), n)  # fmt: skip
+    respond = km("days_respond", "done_respond")
     out["median_days"] = respond.quantile(0.5)
     out["p90_days"] = respond.quantile(0.9)
     survival, _var = respond.at(options.within_days)
     out["answered_within_days"] = 1.0 - survival
-    business = kaplan_meier(codes, frame["bhours_respond"].to_numpy(),
-                            frame["done_respond"].to_numpy(), n)  # fmt: skip
+    business = km("bhours_respond", "done_respond")
     out["median_business_hours"] = business.quantile(0.5)
     out["p90_business_hours"] = business.quantile(0.9)
-    acknowledge = kaplan_meier(codes, frame["days_acknowledge"].to_numpy(),
-                               frame["done_acknowledge"].to_numpy(), n)  # fmt: skip
+    acknowledge = km("days_acknowledge", "done_acknowledge")
     out["median_days_to_acknowledge"] = acknowledge.quantile(0.5)
     for step in ("acknowledge", "respond", "close_loop"):
-        state = frame[f"sla_{step}"].to_numpy()
-        met, breached = count(state == "met"), count(state == "breached")
+        state = frame[f"sla_{step}"]
+        met = count((state == "met").to_numpy(dtype=bool))
+        breached = count((state == "breached").to_numpy(dtype=bool))
         out[f"sla_{step}_met"] = met
         out[f"sla_{step}_breached"] = breached
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -135,13 +181,22 @@ def _statistics(
     return out
 
 
-def south_north_gap(measures: pd.DataFrame, options: MetricsOptions) -> dict[str, object]:
+def south_north_gap(
+    measures: pd.DataFrame | Prepared, options: MetricsOptions
+) -> dict[str, object]:
     """The Global South - North gap in median time to response (bootstrap interval) and in the
     share answered within N days (Greenwood interval), and whether it breaks the tolerance."""
-    from triage.services.survival import median_gap_bootstrap
+    data = prepared(measures)
+    if options not in data.gaps:
+        data.gaps[options] = _gap(data, options)
+    return data.gaps[options]
 
-    side = measures["global_south"].to_numpy()
-    south, north = side == "South", side == "North"
+
+def _gap(data: Prepared, options: MetricsOptions) -> dict[str, object]:
+    measures = data.frame
+    side = measures["global_south"]
+    south = (side == "South").to_numpy(dtype=bool)
+    north = (side == "North").to_numpy(dtype=bool)
     sizes = {"south_cases": int(south.sum()), "north_cases": int(north.sum())}
     result: dict[str, object] = {**sizes, "within_days": options.within_days,
                                  "tolerance_days": options.gap_tolerance_days,
@@ -150,7 +205,7 @@ def south_north_gap(measures: pd.DataFrame, options: MetricsOptions) -> dict[str
         return {**result, "suppressed": True, "alert": False}
     codes = np.where(south, 0, np.where(north, 1, -1))
     time, event = measures["days_respond"].to_numpy(), measures["done_respond"].to_numpy()
-    curves = kaplan_meier(codes, time, event, 2)
+    curves = GroupKM(codes, 2, data.sorted("days_respond", "done_respond"))
     medians = curves.quantile(0.5)
     survival, variance = curves.at(options.within_days)
     share_gap = float(survival[0] - survival[1])  # North's share answered minus South's
@@ -158,7 +213,7 @@ def south_north_gap(measures: pd.DataFrame, options: MetricsOptions) -> dict[str
     median_gap = float(medians[0] - medians[1]) if np.isfinite(medians).all() else None
     interval = median_gap_bootstrap(
         time[south], event[south], time[north], event[north],
-        resamples=options.bootstrap, seed=options.seed, grid=1 / 96,
+        resamples=options.bootstrap, seed=options.seed, grid=1 / 24,
     ) if median_gap is not None and options.bootstrap > 0 else None  # fmt: skip
     alert = share_gap > options.gap_tolerance_share or (
         median_gap is not None and median_gap > options.gap_tolerance_days
