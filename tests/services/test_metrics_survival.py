@@ -104,3 +104,12 @@ def test_the_grouped_walk_equals_the_textbook_estimator_on_random_ties() -> None
     for t in (-1.0, 0.0, 3.0, 12.5, 29.0, 100.0):
         for ours, textbook in zip(walk.at(t), reference.at(t), strict=True):
             np.testing.assert_allclose(ours, textbook, rtol=1e-9, atol=1e-12)
+
+
+def test_no_rows_at_all() -> None:
+    from triage.services.survival import GroupKM, sort_times
+
+    empty = GroupKM(np.array([], dtype=int), 2, sort_times(np.array([]), np.array([], bool)))
+    assert np.isnan(empty.quantile(0.5)).all()
+    surv, var = empty.at(3.0)
+    assert surv.tolist() == [1.0, 1.0] and var.tolist() == [0.0, 0.0]

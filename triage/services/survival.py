@@ -135,6 +135,8 @@ class GroupKM:
 
     def at(self, t: float) -> tuple[np.ndarray, np.ndarray]:
         """Per group, S(t) and its Greenwood variance (S = 1, variance 0 before any event)."""
+        if len(self.survival) == 0:
+            return np.ones(self.n_groups), np.zeros(self.n_groups)
         upto = int(np.searchsorted(self.time, t, side="right"))
         count = np.bincount(self.time_codes[:upto], minlength=self.n_groups + 1)[: self.n_groups]
         last = self.starts[: self.n_groups] + count - 1
