@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from triage.services.metrics_measures import SLA_STATES
 from triage.services.survival import GroupKM, SortedTimes, median_gap_bootstrap, sort_times
 
 LIST_DIMENSIONS = ("rights_issue", "challenge")
@@ -146,15 +147,15 @@ def _statistics(data: Prepared, codes: np.ndarray, n: int, options: MetricsOptio
     def km(time: str, done: str) -> GroupKM:
         return GroupKM(codes, n, data.sorted(time, done))
 
-    def count(mask: np.ndarray) -> np.ndarray:
-        return np.bincount(codes[mask], minlength=n)
+    def count(mask: np.ndarray) -> np.ndarray:  # one pass, no boolean indexing
+        return np.bincount(codes * 2 + mask, minlength=2 * n)[1::2]
 
     cases = np.bincount(codes, minlength=n)
     out = pd.DataFrame({"cases": cases})
     for step, name in (("acknowledge", "acknowledged"), ("respond", "responded"),
                        ("close_loop", "loop_closed")):  # fmt: skip
         out[name] = count(frame[f"done_{step}"].to_numpy())
-    out["open"] = count(frame["open"].to_numpy())
+    out["open"] = out["cases"] - out["loop_closed"]  # open: the loop is not closed
     with np.errstate(divide="ignore", invalid="ignore"):
         out["response_rate"] = out["responded"] / out["cases"]
         out["acknowledge_rate"] = out["acknowledged"] / out["cases"]
@@ -170,9 +171,9 @@ def _statistics(data: Prepared, codes: np.ndarray, n: int, options: MetricsOptio
     acknowledge = km("days_acknowledge", "done_acknowledge")
     out["median_days_to_acknowledge"] = acknowledge.quantile(0.5)
     for step in ("acknowledge", "respond", "close_loop"):
-        state = frame[f"sla_{step}"]
-        met = count((state == "met").to_numpy(dtype=bool))
-        breached = count((state == "breached").to_numpy(dtype=bool))
+        state = pd.Categorical(frame[f"sla_{step}"], categories=list(SLA_STATES))
+        per_state = np.bincount(codes * 4 + state.codes, minlength=4 * n).reshape(n, 4)
+        met, breached = per_state[:, 0], per_state[:, 1]
         out[f"sla_{step}_met"] = met
         out[f"sla_{step}_breached"] = breached
         with np.errstate(divide="ignore", invalid="ignore"):
