@@ -3,8 +3,9 @@
 Every figure for a group comes from the same rows: counts and rates, Kaplan–Meier medians and
 90th percentiles of time to response (open cases censored), the share answered within N days
 (1 - S(N)) and SLA met rates. Groups with fewer cases than ``min_group`` never appear: they
-are merged into one "other groups" row when that row is itself large enough, and dropped
-otherwise, so that no single defender can be picked out of a table, a trend or an export.
+are merged into one "other groups" row, joined by the smallest shown groups when it would
+still be too small (the total minus the shown rows must not give a small group away), so that
+no single defender can be picked out of a table, a trend or an export.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ DIMENSIONS = (
     "global_south", "region", "sub_region", "country", "language", "rights_issue", "challenge",
     "kind", "priority", "owner", "team", "channel", "week", "month",
 )  # fmt: skip
-OTHER = "other groups (each below the minimum)"
+OTHER = "other groups (merged to protect small ones)"
 
 
 @dataclass(frozen=True)
@@ -112,12 +113,11 @@ def group_table(
         codes = np.zeros(len(frame), dtype=np.int64)
         labels = pd.DataFrame(index=range(1))
     sizes = np.bincount(codes, minlength=len(labels))
-    small = sizes < options.min_group
-    suppressed = int(small.sum()) if by else 0
-    if by and small.any():
-        merged = np.flatnonzero(small)
+    small = _suppressed(sizes, options.min_group) if by else np.zeros(len(sizes), dtype=bool)
+    suppressed = int(small.sum())
+    if small.any():
         other = len(labels)
-        codes = np.where(np.isin(codes, merged), other, codes)
+        codes = np.where(small[codes], other, codes)
         labels = pd.concat(
             [labels, pd.DataFrame([{dim: OTHER for dim in by}])], ignore_index=True
         )
@@ -128,6 +128,22 @@ def group_table(
     if by:
         table = table.sort_values(list(by), key=lambda s: s.eq(OTHER).astype(int).astype(str) + s)
     return table.reset_index(drop=True), suppressed
+
+
+def _suppressed(sizes: np.ndarray, min_group: int) -> np.ndarray:
+    """Which groups to hide: those below ``min_group``, and, when together they are still
+    below it, the smallest shown groups too, so that the total minus the shown groups never
+    gives away a small group's figures (secondary suppression)."""
+    small = (sizes > 0) & (sizes < min_group)
+    hidden = int(sizes[small].sum())
+    if 0 < hidden < min_group:
+        for group in np.argsort(sizes, kind="stable"):
+            if hidden >= min_group:
+                break
+            if sizes[group] >= min_group:
+                small[group] = True
+                hidden += int(sizes[group])
+    return small
 
 
 def _factorize(keys: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:

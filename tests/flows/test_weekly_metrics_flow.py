@@ -1,5 +1,9 @@
 """The weekly metrics flow under prefect_test_harness: report written, alert raised once,
-nothing of the messages in the report, Prefect's database or its logs."""
+nothing of the messages in the report, Prefect's database or its logs.
+
+Named to run after test_schedule.py: once a test harness has run in the process, Prefect no
+longer picks up the PREFECT_API_URL that test's own server sets.
+"""
 
 from __future__ import annotations
 
