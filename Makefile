@@ -46,6 +46,7 @@ samples: install
 bench: install
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_routing.py --messages 100000
+	$(BIN)/python bench/bench_metrics.py --cases 1000000
 
 ## Deliver escalation notices for deadlines at risk or breached (SMTP from TRIAGE_SMTP_*).
 sla-watch: install

@@ -66,7 +66,9 @@ def schedule(
 
     server = start(port) if start_server else None
     try:
-        serve_schedule(cron or get_settings().schedule_cron, sources or [])
+        settings = get_settings()
+        serve_schedule(cron or settings.schedule_cron, sources or [],
+                       metrics_cron=settings.metrics_cron)  # fmt: skip
     finally:
         if server is not None:
             server.terminate()

@@ -43,6 +43,19 @@ def sla_watch_deployment(cron: str) -> Any:
     )
 
 
+def metrics_deployment(cron: str, days: int = 7) -> Any:
+    from pipelines.metrics import metrics
+
+    return metrics.to_deployment(
+        name=DEPLOYMENT_NAME,
+        cron=cron,
+        concurrency_limit=1,
+        parameters={"days": days},
+        description="Weekly response-time report (HTML, PDF) and the Global South gap alert.",
+        tags=["triage"],
+    )
+
+
 def wait_for_port(host: str, port: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -71,7 +84,17 @@ def start_server(port: int) -> subprocess.Popen[bytes]:
     return process
 
 
-def serve_schedule(cron: str, sources: Sequence[str], sla_cron: str = "*/10 * * * *") -> None:
+def serve_schedule(
+    cron: str,
+    sources: Sequence[str],
+    sla_cron: str = "*/10 * * * *",
+    metrics_cron: str = "0 6 * * 1",
+) -> None:
     from prefect import serve
 
-    serve(batch_deployment(cron, sources), sla_watch_deployment(sla_cron), limit=2)
+    serve(
+        batch_deployment(cron, sources),
+        sla_watch_deployment(sla_cron),
+        metrics_deployment(metrics_cron),
+        limit=2,
+    )

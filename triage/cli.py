@@ -362,3 +362,102 @@ def init_db(database: DatabaseOption = None) -> None:
 
     engine_for(database)
     console.print("database schema is at the latest revision")
+
+
+def _when(value: str | None, default: Any) -> Any:
+    """An ISO date or datetime; naive means UTC (a date is its midnight, UTC)."""
+    from datetime import UTC, datetime
+
+    if value is None:
+        return default
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date or datetime") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+@app.command()
+def metrics(
+    since: Annotated[str | None, typer.Option(help="period start (default: until - 90d)")] = None,
+    until: Annotated[str | None, typer.Option(help="period end, exclusive (default: now)")] = None,
+    by: Annotated[
+        list[str] | None, typer.Option(help="breakdown, repeatable: region, global_south, month…")
+    ] = None,
+    as_of: Annotated[str | None, typer.Option(help="status as of (default: now)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
+    export: Annotated[Path | None, typer.Option(help="write the table: .csv or .parquet")] = None,
+    report: Annotated[Path | None, typer.Option(help="write the report: .html or .pdf")] = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Response times of the cases opened in a period, open cases counted (Kaplan–Meier)."""
+    from datetime import UTC, datetime, timedelta
+
+    use_database(database)
+    from triage.services.metrics import compute_metrics
+    from triage.services.metrics_export import export_table
+
+    end = _when(until, datetime.now(UTC))
+    start = _when(since, end - timedelta(days=90))
+    try:
+        result = compute_metrics(start, end, by=by or (), as_of=_when(as_of, None),
+                                 database_url=database)  # fmt: skip
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    if export is not None:
+        export_table(result, export)
+        err_console.print(f"table written to {export}")
+    if report is not None:
+        from triage.services.metrics_report import write_report
+
+        write_report(start, end, report, as_of=_when(as_of, None), database_url=database)
+        err_console.print(f"report written to {report}")
+    if as_json:
+        typer.echo(result.to_json())
+        return
+    print_metrics(result)
+
+
+def print_metrics(result: Any) -> None:
+    """The breakdown as a rich table, then the overall row and the Global South gap."""
+    days = result.options.within_days
+
+    def pct(value: Any) -> str:
+        return "–" if value is None or value != value else f"{100 * value:.0f}%"
+
+    def num(value: Any) -> str:
+        return "n/a" if value is None or value != value else f"{value:.1f}"
+
+    rows = result.table.to_dict(orient="records")
+    if not result.by:
+        rows = [result.overall] if "response_rate" in result.overall else []
+    title = f"Response times, cases opened {result.since:%Y-%m-%d} – {result.until:%Y-%m-%d}"
+    table = Table(title=title, caption=f"medians from Kaplan–Meier; n/a: not reached; groups "
+                  f"under {result.options.min_group} cases suppressed ({result.suppressed_groups})")
+    columns = (*(result.by or ("all",)), "cases", "responded", "rate", "median d", "p90 d",
+               f"≤{days:g} d", "median bh", "open", "closed loop", "respond SLA met")  # fmt: skip
+    for column in columns:
+        table.add_column(column, justify="left" if column in (*result.by, "all") else "right")
+    for row in rows:
+        table.add_row(
+            *(str(row.get(dim, "all cases")) for dim in (result.by or ("all",))),
+            str(row["cases"]), str(row["responded"]), pct(row["response_rate"]),
+            num(row["median_days"]), num(row["p90_days"]), pct(row["answered_within_days"]),
+            num(row["median_business_hours"]), str(row["open"]), pct(row["close_loop_rate"]),
+            pct(row["sla_respond_met_rate"]),
+        )  # fmt: skip
+    console.print(table)
+    gap = result.gap
+    if gap.get("suppressed"):
+        console.print("Global South – North gap: too few cases on one side to show")
+        return
+    ci = gap.get("median_gap_ci")
+    median = "n/a (a median not reached)" if gap["median_gap_days"] is None else (
+        f"{gap['median_gap_days']:+.2f} days" + (f" (95% CI {ci[0]:+.2f} to {ci[1]:+.2f})"
+                                                 if ci else ""))  # fmt: skip
+    low, high = gap["share_gap_ci"]
+    console.print(
+        f"Global South – North gap: median {median}; answered within {days:g} days "
+        f"{100 * gap['share_gap']:+.1f} points (95% CI {100 * low:+.1f} to {100 * high:+.1f})"
+        + ("  [bold red]ALERT: above tolerance[/bold red]" if gap["alert"] else "")
+    )

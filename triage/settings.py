@@ -42,6 +42,17 @@ class Settings(BaseSettings):
     # password_env), never from the sources file or a flow parameter.
     imap_batch_size: int = Field(default=100, ge=1, le=1000)  # UIDs per FETCH and per commit
     imap_timeout: float = Field(default=60.0, gt=0)  # seconds per socket operation
+    # Response-time metrics: groups below metrics_min_group cases are suppressed in every
+    # output; the Global South gap alerts above either tolerance (days of median, share).
+    metrics_min_group: int = Field(default=5, ge=1)
+    metrics_within_days: float = Field(default=7.0, gt=0)
+    metrics_gap_tolerance_days: float = Field(default=1.0, ge=0)
+    metrics_gap_tolerance_share: float = Field(default=0.10, ge=0, le=1)
+    metrics_bootstrap: int = Field(default=200, ge=0, le=10000)
+    metrics_seed: int = 20261129
+    metrics_cron: str = "0 6 * * 1"  # weekly report, Mondays 06:00 UTC
+    metrics_report_dir: Path = Path("reports")
+    metrics_alert_to: str = ""  # person ids from the routing file, comma-separated
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,42 @@
+"""Write a metrics table to CSV or Parquet: the suppressed table, never per-case rows.
+
+The export is the group table exactly as shown (small groups already removed), with the
+period, the as-of instant and the suppression threshold on every row so that a file read
+on its own still says what it counts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from triage.services.metrics import MetricsResult
+
+
+def export_frame(result: MetricsResult) -> pd.DataFrame:
+    """The breakdown (or the overall row when there is none) with the run's context."""
+    if result.by:
+        table = result.table.copy()
+    else:
+        row = result.overall if "response_rate" in result.overall else {}
+        table = pd.DataFrame([row]) if row else result.table.iloc[0:0].copy()
+    table.insert(0, "since", result.since.isoformat())
+    table.insert(1, "until", result.until.isoformat())
+    table.insert(2, "as_of", result.as_of.isoformat())
+    table.insert(3, "min_group", result.options.min_group)
+    table["within_days"] = result.options.within_days
+    return table
+
+
+def export_table(result: MetricsResult, path: Path) -> Path:
+    """Write ``path`` as .csv or .parquet (pyarrow); anything else is refused."""
+    frame = export_frame(result)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        frame.to_csv(path, index=False)
+    elif suffix == ".parquet":
+        frame.to_parquet(path, index=False, engine="pyarrow")
+    else:
+        raise ValueError(f"export to .csv or .parquet, not {suffix or 'no suffix'}")
+    return path
