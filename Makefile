@@ -47,6 +47,7 @@ bench: install
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_routing.py --messages 100000
 	$(BIN)/python bench/bench_metrics.py --cases 1000000
+	$(BIN)/python bench/bench_classify.py --messages 20000
 
 ## Deliver escalation notices for deadlines at risk or breached (SMTP from TRIAGE_SMTP_*).
 sla-watch: install
