@@ -102,7 +102,8 @@ def test_a_megabyte_of_text_and_mixed_scripts_give_a_result(shipped: Classifier)
     assert len("Our accounts were suspended without explanation. " * 21000) > 1_000_000
     assert huge.needs_review and "truncated" in huge.review_reasons
     mixed = _one(shipped, "Привет 你好 مرحبا नमस्ते hello " * 20)
-    assert mixed.rights_issue and mixed.language
+    assert mixed.rights_issue and mixed.needs_review
+    assert "language_undetermined" in mixed.review_reasons
 
 
 def test_a_critical_message_carries_evidence_and_places(shipped: Classifier) -> None:
