@@ -165,6 +165,12 @@ class Classifier:
         if kind == "out_of_scope":
             rights, challenge = ("other",), ()
         priority = decide_priority(matches.get("priority", {}), kind, tuple(risk_labels))
+        critical_p = probabilities.get("critical")
+        if critical_p is not None and kind != "out_of_scope" and priority != "critical":
+            threshold = float(self.estimator["heads"]["critical"]["thresholds"][0])
+            if float(critical_p[0]) >= threshold:
+                priority = "critical"  # the learned model saw imminent risk the rules missed
+                reasons.append("critical_by_model")
 
         countries = countries_about(analysed.mentions, len(item.body.split()))
         _, address = parse_sender(item.sender) if item.sender else ("", "")

@@ -71,7 +71,7 @@ def render_card(
         "| facet | label | precision | recall | F1 | support |",
         "|---|---|---|---|---|---|",
     ]
-    for facet in ("rights_issue", "challenge"):
+    for facet in ("rights_issue", "challenge", "critical"):
         for label, v in saved.get(facet, {}).get("labels", {}).items():
             lines.append(
                 f"| {facet} | {label} | {v['precision']:.2f} | {v['recall']:.2f} | "

@@ -34,7 +34,10 @@ from triage.nlp.text_fold import fold
 
 MODEL_CHARS = 20_000  # what the models read; a 1 MB message is classified by its start
 CUE_FACETS = ("rights_issue", "challenge", "priority", "kind")
-HEAD_FACETS = ("rights_issue", "challenge")
+HEAD_FACETS = ("rights_issue", "challenge", "critical")
+# "critical" is priority == critical as a one-label facet: a learned second opinion beside the
+# priority rules, whose seed terms are the priority facet's critical terms.
+SEED_FACET = {"critical": "priority"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +63,9 @@ def analyse(gazetteer: Gazetteer, lexicon: Lexicon, subject: str, body: str) -> 
 
 def seed_matrix(analysed: Sequence[Analysed], facet: str, classes: Sequence[str]) -> np.ndarray:
     out = np.zeros((len(analysed), len(classes)))
+    source = SEED_FACET.get(facet, facet)
     for i, a in enumerate(analysed):
-        hits = a.matches.get(facet, {})
+        hits = a.matches.get(source, {})
         for j, label in enumerate(classes):
             out[i, j] = len(hits.get(label, ()))
     return out

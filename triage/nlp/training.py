@@ -58,6 +58,14 @@ def is_held_out(item_id: str, share: float = HELD_OUT_SHARE) -> bool:
     return int.from_bytes(digest[:4], "big") / 2**32 < share
 
 
+def with_critical(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The derived one-label facet ``critical`` of a record that has a priority."""
+    out = dict(record)
+    if record.get("priority"):
+        out["critical"] = ["critical"] if record["priority"] == "critical" else []
+    return out
+
+
 def split(records: Sequence[Mapping[str, Any]]) -> tuple[list[Any], list[Any]]:
     train = [r for r in records if not is_held_out(str(r["id"]))]
     test = [r for r in records if is_held_out(str(r["id"]))]
@@ -121,6 +129,9 @@ def head_data(
 def _rules_predict(analysed: Sequence[Analysed], facet: str) -> list[tuple[str, ...]]:
     out = []
     for a in analysed:
+        if facet == "critical":
+            out.append(("critical",) if a.matches.get("priority", {}).get("critical") else ())
+            continue
         hits = tuple(sorted(a.matches.get(facet, {})))
         out.append(hits or (("other",) if facet == "rights_issue" else ()))
     return out
@@ -195,7 +206,7 @@ def train_label_model(
 ) -> dict[str, Any]:
     """Train every candidate, score each on the held-out split, save the best learned one."""
     started = time.perf_counter()
-    usable = [r for r in messages if r.get("body") and r.get("rights_issue")]
+    usable = [with_critical(r) for r in messages if r.get("body") and r.get("rights_issue")]
     train_msgs, held_msgs = split(usable)
     train_rows: list[Mapping[str, Any]] = [
         dict(r, source=r.get("source", "messages")) for r in train_msgs
@@ -206,7 +217,7 @@ def train_label_model(
         train_rows.extend(dict(r, source=name) for r in fit_part)
         held_corpora[name] = held_part
     lexicon = Lexicon(taxonomy)
-    classes = {f: list(taxonomy.ids(f)) for f in HEAD_FACETS}
+    classes = {f: list(taxonomy.ids(f)) if f in taxonomy.labels else [f] for f in HEAD_FACETS}
     prepared = prepare(train_rows, gazetteer, lexicon)
     held = prepare(held_msgs, gazetteer, lexicon)
     held_c = {name: prepare(rows, gazetteer, lexicon) for name, rows in held_corpora.items()}
