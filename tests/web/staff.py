@@ -66,7 +66,8 @@ def ingest(url: str, folder: Path, messages: dict[str, bytes]) -> None:
 
 
 def ordinary_cases(url: str, folder: Path, now: datetime | None = None) -> dict[str, int]:
-    """Three everyday cases (urgent defender, routine question, surveillance): name -> case id."""
+    """Four everyday cases (urgent defender, question, surveillance, a vague one with an
+    attachment that the classifier leaves for review): name -> case id."""
     now = now or datetime.now(UTC)
     ingest(url, folder, {
         "urgent": eml(now - timedelta(hours=1), "urgent@example.org",
@@ -76,9 +77,12 @@ def ordinary_cases(url: str, folder: Path, now: datetime | None = None) -> dict[
         "question": eml(now - timedelta(hours=3), "question@example.org",
                         "Joao <joao@example.org>", "Question about your transparency report",
                         "Could you tell us where your latest transparency report is published?"),
-        "spyware": eml(now - timedelta(hours=2), "spy@example.org",
+        "spyware": eml(now - timedelta(hours=2), "spyware@example.org",
                        "Rania <rania@example.org>", "Spyware targeting journalists",
                        "We documented spyware and surveillance of journalists in Lebanon."),
+        "vague": eml(now - timedelta(hours=4), "vague@example.org",
+                     "K. <k@example.net>", "Hello", "Hello, please see the attached file.",
+                     attachment=("notes 2026.pdf", b"%PDF-1.4 not really a pdf\n" * 20)),
     })  # fmt: skip
     return case_ids(url)
 

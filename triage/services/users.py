@@ -163,6 +163,7 @@ def authenticate(
 ) -> StaffUser:
     """The account, or LoginRefused. A locked account refuses even the right password."""
     now = now or datetime.now(UTC)
+    refused = False
     with session_scope(database_url) as session:
         row = session.scalars(select(UserRow).where(UserRow.username == username)).first()
         if row is None:
@@ -170,18 +171,20 @@ def authenticate(
             raise LoginRefused()
         locked = row.locked_until is not None and row.locked_until > now
         ok = _verify(row.password_hash, password) and not locked and not row.disabled
-        if not ok:
-            if not locked:
-                row.failed_logins += 1
-                if row.failed_logins >= MAX_FAILURES:
-                    row.locked_until, row.failed_logins = now + LOCK_FOR, 0
-                    repo.add_event(session, Event("login_locked", now, "system", None,
-                                                  {"user": row.username}))  # fmt: skip
-            raise LoginRefused()
-        row.failed_logins, row.locked_until = 0, None
-        if _hasher.check_needs_rehash(row.password_hash):
-            row.password_hash = _hasher.hash(password)
-        return _user(row)
+        if ok:
+            row.failed_logins, row.locked_until = 0, None
+            if _hasher.check_needs_rehash(row.password_hash):
+                row.password_hash = _hasher.hash(password)
+            return _user(row)
+        refused = True
+        if not locked:  # counted and committed: raising inside the unit of work would undo it
+            row.failed_logins += 1
+            if row.failed_logins >= MAX_FAILURES:
+                row.locked_until, row.failed_logins = now + LOCK_FOR, 0
+                repo.add_event(session, Event("login_locked", now, "system", None,
+                                              {"user": row.username}))  # fmt: skip
+    assert refused
+    raise LoginRefused()
 
 
 def _verify(hashed: str, password: str) -> bool:

@@ -3,8 +3,6 @@ trace or the text of a case. ``/api/...`` answers JSON; the staff UI answers a p
 
 from __future__ import annotations
 
-import logging
-
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
@@ -13,8 +11,6 @@ from triage.services.case_actions import ActionError
 from triage.services.correct_labels import CorrectionError
 from triage.services.users import UserError
 from triage.web.security import CsrfRejected, LoginRequired
-
-log = logging.getLogger(__name__)
 
 
 def _wants_json(request: Request) -> bool:
@@ -53,16 +49,9 @@ def install_error_handlers(app: FastAPI) -> None:
     async def refused(request: Request, exc: Exception) -> Response:
         return _answer(request, 400, str(exc)[:300])
 
-    async def crashed(request: Request, exc: Exception) -> Response:
-        # The class name only: an exception's message may quote what a sender wrote.
-        log.error("unhandled %s on %s %s", exc.__class__.__name__, request.method,
-                  request.scope.get("route").path if request.scope.get("route") else "?")
-        return JSONResponse({"detail": "internal error"}, status_code=500)
-
     app.add_exception_handler(LoginRequired, login_required)
     app.add_exception_handler(CsrfRejected, csrf)
     app.add_exception_handler(AccessDenied, denied)
     app.add_exception_handler(NotFound, missing)
     for error in (ActionError, CorrectionError, UserError):
         app.add_exception_handler(error, refused)
-    app.add_exception_handler(Exception, crashed)

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 from typing import Any
 
@@ -20,6 +21,8 @@ from fastapi import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from triage.services.users import StaffUser, api_user, session_user
+
+log = logging.getLogger(__name__)
 
 SESSION_COOKIE = "triage_session"
 LOGIN_COOKIE = "triage_login"  # binds the sign-in form to this browser (login CSRF)
@@ -50,7 +53,9 @@ class CsrfRejected(Exception):
 
 
 class SecurityHeaders:
-    """Pure ASGI middleware (no body buffering): adds the headers to every response."""
+    """Pure ASGI middleware (no body buffering): adds the headers to every response, and
+    turns an unhandled exception into a bare 500 (the class name is logged, never the
+    message: it may quote what a sender wrote)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -60,8 +65,12 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = list(message.get("headers", []))
                 names = {k.lower() for k, _ in headers}
                 extra = {
@@ -78,7 +87,20 @@ class SecurityHeaders:
                 message["headers"] = headers
             await send(message)
 
-        await self.app(scope, receive, with_headers)
+        try:
+            await self.app(scope, receive, with_headers)
+        except Exception as exc:
+            route = scope.get("route")
+            log.error("unhandled %s on %s %s", exc.__class__.__name__, scope.get("method"),
+                      getattr(route, "path", "?"))  # fmt: skip
+            if started:
+                raise
+            body = b'{"detail":"internal error"}'
+            await with_headers({"type": "http.response.start", "status": 500, "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ]})  # fmt: skip
+            await send({"type": "http.response.body", "body": body})
 
 
 def database_url(request: Request) -> str:
