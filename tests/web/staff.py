@@ -67,7 +67,7 @@ def ingest(url: str, folder: Path, messages: dict[str, bytes]) -> None:
 
 def ordinary_cases(url: str, folder: Path, now: datetime | None = None) -> dict[str, int]:
     """Four everyday cases (urgent defender, question, surveillance, a vague one with an
-    attachment that the classifier leaves for review): name -> case id."""
+    attachment and no text, which the classifier leaves for review): name -> case id."""
     now = now or datetime.now(UTC)
     ingest(url, folder, {
         "urgent": eml(now - timedelta(hours=1), "urgent@example.org",
@@ -81,7 +81,7 @@ def ordinary_cases(url: str, folder: Path, now: datetime | None = None) -> dict[
                        "Rania <rania@example.org>", "Spyware targeting journalists",
                        "We documented spyware and surveillance of journalists in Lebanon."),
         "vague": eml(now - timedelta(hours=4), "vague@example.org",
-                     "K. <k@example.net>", "Hello", "Hello, please see the attached file.",
+                     "K. <k@example.net>", "Hello", "",
                      attachment=("notes 2026.pdf", b"%PDF-1.4 not really a pdf\n" * 20)),
     })  # fmt: skip
     return case_ids(url)

@@ -6,6 +6,7 @@ and a confidential case's subject only to its owner and the people named on it.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -26,6 +27,9 @@ SORTS = qq.SORTS
 QueueFilter = qq.QueueFilter
 PAGE_SIZE = 50
 CRITICAL_WINDOW = timedelta(hours=24)
+COUNTS_FRESH = 30.0  # seconds
+_COUNTS: dict[Any, tuple[datetime, dict[str, int], list[int]]] = {}
+_COUNTS_LOCK = threading.Lock()
 QUEUE_TITLES = {
     "needs_triage": "Needs triage", "mine": "Mine", "team": "My team", "at_risk": "At risk",
     "overdue": "Overdue", "waiting": "Waiting on sender", "open": "All open", "closed": "Closed",
@@ -96,12 +100,16 @@ def queue_view(
     sort: str = "deadline",
     page: int = 1,
     counts_only: bool = False,
+    use_cache: bool = True,
     database_url: str | None = None,
     now: datetime | None = None,
 ) -> QueueView:
     """The counts of every queue and (unless ``counts_only``) one page of ``queue``.
 
-    Analysts get counts only: a page of cases would show what senders wrote.
+    Analysts get counts only: a page of cases would show what senders wrote. Counts are
+    kept for ``COUNTS_FRESH`` seconds per person and filter, and dropped at once when any case
+    or label changes (``change_mark``): only the passing of time (a deadline turning at risk)
+    can take up to that long to show in a count. The page of rows is always read fresh.
     """
     if queue not in QUEUES:
         raise ValueError(f"unknown queue {queue!r}")
@@ -114,14 +122,28 @@ def queue_view(
     with session_scope(database_url) as session:
         conditions = qq.queue_conditions(session, user.username, user.team, now,
                                          rules.at_risk_share)  # fmt: skip
-        counts = qq.queue_counts(session, conditions, filters)
-        critical = qq.new_critical(session, now - CRITICAL_WINDOW)
+        key = (database_url, user.username, user.team, filters, qq.change_mark(session))
+        cached = _COUNTS.get(key) if use_cache else None
+        if cached is not None and 0 <= (now - cached[0]).total_seconds() < COUNTS_FRESH:
+            counts, critical = cached[1], cached[2]
+        else:
+            if filters == QueueFilter():
+                counts = qq.plain_counts(session, user.username, user.team, now,
+                                         rules.at_risk_share)  # fmt: skip
+            else:
+                counts = qq.queue_counts(session, conditions, filters)
+            critical = qq.new_critical(session, now - CRITICAL_WINDOW)
+            with _COUNTS_LOCK:
+                if len(_COUNTS) > 512:
+                    _COUNTS.clear()
+                _COUNTS[key] = (now, counts, critical)
         if counts_only:
             return QueueView(queue, counts, [], page, critical)
         found = qq.queue_page(
             session, conditions[queue], filters, sort=sort if sort in SORTS else "deadline",
-            offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE,
+            offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, from_labels=queue == "needs_triage",
         )  # fmt: skip
+        subject_of = qq.subjects(session, [r[0].root_message_id for r in found])
         secret = [r[0].id for r in found if r[0].confidential]
         named: set[tuple[int, str]] = set()
         if secret:
@@ -145,7 +167,8 @@ def queue_view(
                 QueueRow(
                     case_id=c.id, owner=c.owner, team=c.team, status=c.status,
                     priority=c.priority, kind=c.kind, confidential=c.confidential,
-                    opened_at=c.opened_at, subject=r.subject if readable else None,
+                    opened_at=c.opened_at,
+                    subject=subject_of.get(c.root_message_id, "") if readable else None,
                     rights_issue=tuple(r.rights_issue or ()), challenge=tuple(r.challenge or ()),
                     language=r.language or "und",
                     needs_review=bool(r.needs_review) if r.needs_review is not None else True,

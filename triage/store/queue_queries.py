@@ -19,10 +19,8 @@ from sqlalchemy import (
     and_,
     case,
     cast,
-    exists,
     false,
     func,
-    or_,
     select,
     true,
 )
@@ -30,12 +28,13 @@ from sqlalchemy import Text as SAText
 from sqlalchemy.orm import Session, aliased
 
 from triage.core.types import CaseStatus
-from triage.store.tables import CaseRow, ClassificationRow, DeadlineRow, MessageRow
+from triage.store.tables import CaseRow, ClassificationRow, DeadlineRow, EventRow, MessageRow
 
 QUEUES = ("needs_triage", "mine", "team", "at_risk", "overdue", "waiting", "open", "closed")
 SORTS = ("deadline", "newest", "oldest")
 
 Respond = aliased(DeadlineRow, name="respond")
+Label = aliased(ClassificationRow, name="label")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +80,25 @@ def _joined(columns: Sequence[Any]) -> Select[Any]:
     return (
         select(*columns)
         .select_from(CaseRow)
-        .outerjoin(ClassificationRow, ClassificationRow.id == _latest_label_id())
+        .join(ClassificationRow, ClassificationRow.id == _latest_label_id())
         .outerjoin(Respond, and_(Respond.case_id == CaseRow.id, Respond.kind == "respond"))
+    )
+
+
+def _joined_from_labels(columns: Sequence[Any]) -> Select[Any]:
+    """The same rows, read from the labels that ask for review: for "needs triage" a few
+    thousand index entries instead of every open case (the planner keeps the written order)."""
+    newer = aliased(ClassificationRow, name="newer")
+    latest = (
+        select(func.max(newer.id)).where(newer.message_id == ClassificationRow.message_id)
+        .correlate(ClassificationRow).scalar_subquery()
+    )  # fmt: skip
+    return (
+        select(*columns)
+        .select_from(ClassificationRow)
+        .join(CaseRow, CaseRow.root_message_id == ClassificationRow.message_id)
+        .outerjoin(Respond, and_(Respond.case_id == CaseRow.id, Respond.kind == "respond"))
+        .where(ClassificationRow.needs_review.is_(True), ClassificationRow.id == latest)
     )
 
 
@@ -94,18 +110,18 @@ def queue_conditions(
     "At risk" here is the wall-clock share of the respond deadline used; the case page shows
     the business-hours state, which can differ over a weekend.
     """
-    not_closed = CaseRow.status != str(CaseStatus.CLOSED)
+    not_closed = _not_closed()
     live = and_(not_closed, Respond.met_at.is_(None), Respond.paused_at.is_(None))
     start, due = _epoch(session, Respond.started_at), _epoch(session, Respond.due_at)
-    overdue = exists().where(
-        DeadlineRow.case_id == CaseRow.id, DeadlineRow.met_at.is_(None),
-        DeadlineRow.paused_at.is_(None), DeadlineRow.due_at < now,
+    overdue = CaseRow.id.in_(
+        select(DeadlineRow.case_id).where(
+            DeadlineRow.met_at.is_(None), DeadlineRow.due_at < now,
+            DeadlineRow.paused_at.is_(None),
+        )
     )  # fmt: skip
     return {
-        "needs_triage": and_(
-            not_closed,
-            or_(ClassificationRow.id.is_(None), ClassificationRow.needs_review.is_(True)),
-        ),
+        # Every routed case has labels (routing reads them), so no label means none to review.
+        "needs_triage": and_(not_closed, ClassificationRow.needs_review.is_(True)),
         "mine": and_(not_closed, CaseRow.owner == username),
         "team": and_(not_closed, CaseRow.team == team) if team else false(),
         "at_risk": and_(
@@ -116,6 +132,68 @@ def queue_conditions(
         "open": not_closed,
         "closed": CaseRow.status == str(CaseStatus.CLOSED),
     }
+
+
+def _not_closed() -> ColumnElement[bool]:
+    # IN, not "!= closed": an index on (status, owner) or (status, team) serves equality only.
+    return CaseRow.status.in_([str(CaseStatus.OPEN), str(CaseStatus.WAITING_ON_SENDER)])
+
+
+def plain_counts(
+    session: Session, username: str, team: str | None, now: datetime, at_risk_share: float
+) -> dict[str, int]:
+    """Every queue's size without filters, each from the index that answers it.
+
+    One pass over the join would touch every case (100,000 of them, most long closed) for
+    each page view; these read only the open cases, the deadlines not met, and the labels
+    that still ask for review.
+    """
+
+    def count(stmt: Select[Any]) -> int:
+        return int(session.execute(stmt).scalar() or 0)
+
+    by_status = {
+        str(status): int(n)
+        for status, n in session.execute(
+            select(CaseRow.status, func.count()).group_by(CaseRow.status)
+        )
+    }
+    latest = (
+        select(func.max(ClassificationRow.id)).where(
+            ClassificationRow.message_id == Label.message_id
+        ).scalar_subquery()
+    )  # fmt: skip
+    review = count(
+        select(func.count()).select_from(Label)
+        .join(CaseRow, CaseRow.root_message_id == Label.message_id)
+        .where(Label.needs_review.is_(True), _not_closed(), Label.id == latest)
+    )  # fmt: skip
+    late = count(
+        select(func.count(func.distinct(DeadlineRow.case_id)))
+        .join(CaseRow, CaseRow.id == DeadlineRow.case_id)
+        .where(DeadlineRow.met_at.is_(None), DeadlineRow.due_at < now,
+               DeadlineRow.paused_at.is_(None), _not_closed())
+    )  # fmt: skip
+    start, due = _epoch(session, DeadlineRow.started_at), _epoch(session, DeadlineRow.due_at)
+    risky = count(
+        select(func.count())
+        .select_from(DeadlineRow)
+        .join(CaseRow, CaseRow.id == DeadlineRow.case_id)
+        .where(DeadlineRow.met_at.is_(None), DeadlineRow.due_at > now,
+               DeadlineRow.kind == "respond", DeadlineRow.paused_at.is_(None), _not_closed(),
+               start + (due - start) * at_risk_share <= now.timestamp())
+    )  # fmt: skip
+    mine = count(select(func.count()).select_from(CaseRow)
+                 .where(_not_closed(), CaseRow.owner == username))  # fmt: skip
+    ours = count(select(func.count()).select_from(CaseRow)
+                 .where(_not_closed(), CaseRow.team == team)) if team else 0  # fmt: skip
+    waiting = int(by_status.get(str(CaseStatus.WAITING_ON_SENDER), 0))
+    opened = int(by_status.get(str(CaseStatus.OPEN), 0))
+    return {
+        "needs_triage": review, "mine": mine, "team": ours, "at_risk": risky, "overdue": late,
+        "waiting": waiting, "open": opened + waiting,
+        "closed": int(by_status.get(str(CaseStatus.CLOSED), 0)),
+    }  # fmt: skip
 
 
 def filter_conditions(f: QueueFilter) -> list[ColumnElement[bool]]:
@@ -165,17 +243,18 @@ def queue_page(
     sort: str = "deadline",
     offset: int = 0,
     limit: int = 50,
+    from_labels: bool = False,
 ) -> list[Any]:
-    """One page of the queue: case, latest labels, respond deadline and the subject line."""
-    stmt = _joined(
+    """One page of the queue: case, latest labels and respond deadline (subjects: ``subjects``)."""
+    stmt = (_joined_from_labels if from_labels else _joined)(
         [
             CaseRow, ClassificationRow.rights_issue, ClassificationRow.challenge,
             ClassificationRow.language, ClassificationRow.needs_review,
             ClassificationRow.global_south, ClassificationRow.regions,
             Respond.started_at, Respond.due_at, Respond.met_at, Respond.paused_at,
-            Respond.calendar, MessageRow.subject,
+            Respond.calendar,
         ]
-    ).join(MessageRow, MessageRow.id == CaseRow.root_message_id)  # fmt: skip
+    )  # fmt: skip
     stmt = stmt.where(condition, *filter_conditions(filters))
     if sort == "newest":
         stmt = stmt.order_by(CaseRow.opened_at.desc(), CaseRow.id.desc())
@@ -184,6 +263,24 @@ def queue_page(
     else:
         stmt = stmt.order_by(Respond.due_at.is_(None), Respond.due_at, CaseRow.id)
     return list(session.execute(stmt.offset(offset).limit(limit)))
+
+
+def subjects(session: Session, message_ids: Sequence[int]) -> dict[int, str]:
+    """Subject lines of a page's messages, read apart: a message row carries its raw bytes,
+    and joining it before the sort would read them for every case in the queue."""
+    if not message_ids:
+        return {}
+    stmt = select(MessageRow.id, MessageRow.subject).where(MessageRow.id.in_(list(message_ids)))
+    return {int(i): str(subject) for i, subject in session.execute(stmt)}
+
+
+def change_mark(session: Session) -> tuple[int, int]:
+    """Moves whenever cases or labels change: every change to a case writes an audit event,
+    and every classification is a new row. Two index look-ups."""
+    return (
+        int(session.scalar(select(func.max(EventRow.id))) or 0),
+        int(session.scalar(select(func.max(ClassificationRow.id))) or 0),
+    )
 
 
 def new_critical(session: Session, since: datetime, limit: int = 5) -> list[int]:
