@@ -227,3 +227,23 @@ def test_json_api_works_with_a_token(site: Site, role: str) -> None:
     assert httpx.get(f"{site.base}/api/v1/queue").status_code == 401
     schema = httpx.get(f"{site.base}/openapi.json").json()
     assert "/api/v1/cases/{case_id}/outcome" in schema["paths"]
+
+
+def test_admin_manages_people_in_the_ui(site: Site) -> None:
+    admin = sign_in(site.base, "admin.one")
+    response = admin.client.post("/admin/users", data={
+        "csrf_token": admin.csrf, "username": "new.person", "role": "triager",
+        "display_name": "New Person", "team": "triage-desk", "password": "a fresh password",
+    })  # fmt: skip
+    assert response.status_code == 303
+    newcomer = sign_in(site.base, "new.person", "a fresh password")
+    assert newcomer.client.get("/queue").status_code == 200
+    assert newcomer.client.post("/admin/users", data={
+        "csrf_token": newcomer.csrf, "username": "sneaky", "role": "admin",
+        "password": "p" * 20}).status_code == 403  # fmt: skip
+    response = admin.client.post("/admin/users/new.person/disable",
+                                 data={"csrf_token": admin.csrf, "enable": "no"})
+    assert response.status_code == 303
+    assert newcomer.client.get("/queue").status_code == 303  # the session ended at once
+    assert "new.person" in admin.client.get("/admin/users").text
+    assert "sneaky" not in admin.client.get("/admin/users").text

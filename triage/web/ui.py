@@ -16,6 +16,7 @@ import jinja2
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from triage.services import case_actions as actions
@@ -107,10 +108,10 @@ async def login(request: Request) -> Response:
     sent = _text(form, CSRF_FIELD)
     if not nonce or not sent or not secrets.compare_digest(nonce, sent):
         return JSONResponse({"detail": "invalid or missing CSRF token"}, status_code=403)
-    try:
-        user = users_service.authenticate(
-            _text(form, "username").strip()[:100], _text(form, "password")[:1000],
-            database_url=database_url(request),
+    try:  # argon2 takes tens of milliseconds on purpose: off the event loop
+        user = await run_in_threadpool(
+            users_service.authenticate, _text(form, "username").strip()[:100],
+            _text(form, "password")[:1000], database_url=database_url(request),
         )  # fmt: skip
     except users_service.LoginRefused:
         fresh = secrets.token_urlsafe(24)
@@ -347,7 +348,8 @@ async def users_page(request: Request, user: Any = Depends(signed_in)) -> HTMLRe
 async def add_user(request: Request, user: Any = Depends(signed_in)) -> Response:
     require_admin(user)
     form = await request.form()
-    users_service.add_user(
+    await run_in_threadpool(
+        users_service.add_user,
         _text(form, "username").strip(), _text(form, "password"), _text(form, "role"),
         display_name=_text(form, "display_name").strip() or None,
         team=_text(form, "team").strip() or None, actor=user.username,
@@ -374,8 +376,8 @@ async def set_password(request: Request, username: str,
                        user: Any = Depends(signed_in)) -> Response:  # fmt: skip
     require_admin(user)
     form = await request.form()
-    users_service.set_password(username, _text(form, "password"), actor=user.username,
-                               database_url=database_url(request))  # fmt: skip
+    await run_in_threadpool(users_service.set_password, username, _text(form, "password"),
+                            actor=user.username, database_url=database_url(request))
     return back("/admin/users", "password")
 
 
