@@ -18,6 +18,7 @@ import secrets
 from typing import Any
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from triage.services.users import StaffUser, api_user, session_user
@@ -118,7 +119,7 @@ def session_of(request: Request) -> tuple[StaffUser, str] | None:
 
 async def signed_in(request: Request) -> StaffUser:
     """Dependency for every UI route: the signed-in person, CSRF-checked on unsafe methods."""
-    found = session_of(request)
+    found = await run_in_threadpool(session_of, request)  # a database read: off the event loop
     if found is None:
         raise LoginRequired()
     user, csrf = found

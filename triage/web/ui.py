@@ -170,8 +170,8 @@ async def queue_page(request: Request, user: Any = Depends(signed_in)) -> HTMLRe
     if queue not in QUEUES:
         queue = "needs_triage"
     filters = queue_filter(params)
-    view = queue_view(
-        user, queue, filters, sort=params.get("sort", "deadline"),
+    view = await run_in_threadpool(
+        queue_view, user, queue, filters, sort=params.get("sort", "deadline"),
         page=_int(params.get("page"), 1) or 1, database_url=database_url(request),
     )  # fmt: skip
     kept = {k: v for k, v in params.items() if k not in ("queue", "page", "done") and v}
@@ -219,8 +219,8 @@ async def metrics(request: Request, user: Any = Depends(signed_in)) -> HTMLRespo
 @router.get("/cases/{case_id}")
 async def case_page(request: Request, case_id: int, user: Any = Depends(signed_in)) -> Response:
     url = database_url(request)
-    viewers = actions.touch_viewer(case_id, user, database_url=url)
-    detail = case_detail(case_id, user, database_url=url)
+    viewers = await run_in_threadpool(actions.touch_viewer, case_id, user, database_url=url)
+    detail = await run_in_threadpool(case_detail, case_id, user, database_url=url)
     return render(request, "case.html", user, d=detail, viewers=viewers,
                   choices=label_choices(), outcomes=actions.OUTCOMES,
                   statuses=actions.STATUSES)  # fmt: skip
