@@ -48,12 +48,13 @@ bench: install
 	$(BIN)/python bench/bench_routing.py --messages 100000
 	$(BIN)/python bench/bench_metrics.py --cases 1000000
 	$(BIN)/python bench/bench_classify.py --messages 20000
+	$(BIN)/python bench/bench_queue.py --cases 100000
 
 ## Deliver escalation notices for deadlines at risk or breached (SMTP from TRIAGE_SMTP_*).
 sla-watch: install
 	$(BIN)/triage sla-watch
 
-## The HTTP API (form submissions at POST /api/forms/{source}, docs at /docs) on 127.0.0.1:8000.
+## The staff web UI, the JSON API and the form endpoint (docs at /docs) on 127.0.0.1:8000.
 serve: install
 	$(BIN)/triage serve
 

@@ -461,3 +461,112 @@ def print_metrics(result: Any) -> None:
         f"{100 * gap['share_gap']:+.1f} points (95% CI {100 * low:+.1f} to {100 * high:+.1f})"
         + ("  [bold red]ALERT: above tolerance[/bold red]" if gap["alert"] else "")
     )
+
+
+users_app = typer.Typer(help="Staff accounts: add, list, disable, passwords, API tokens.",
+                        no_args_is_help=True)  # fmt: skip
+app.add_typer(users_app, name="users")
+PasswordStdin = Annotated[
+    bool, typer.Option("--password-stdin", help="read the password from standard input")
+]
+
+
+def read_password(from_stdin: bool) -> str:
+    """From stdin (scripts) or a hidden prompt; never an argument (``ps`` would show it)."""
+    import sys
+
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
+def _users_call(action: Any) -> Any:
+    from triage.services.users import UserError
+
+    try:
+        return action()
+    except UserError as exc:
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+
+
+@users_app.command("add")
+def users_add(
+    username: Annotated[str, typer.Argument(help="login name; an owner's routing id")],
+    role: Annotated[str, typer.Option(help="admin, triager, owner or analyst")] = "triager",
+    name: Annotated[str | None, typer.Option(help="display name")] = None,
+    team: Annotated[str | None, typer.Option(help="team id (for 'my team')")] = None,
+    password_stdin: PasswordStdin = False,
+    database: DatabaseOption = None,
+) -> None:
+    """Add a person who signs in to the staff UI."""
+    use_database(database)
+    from triage.services.users import add_user
+
+    password = read_password(password_stdin)
+    user = _users_call(lambda: add_user(username, password, role, display_name=name, team=team,
+                                        database_url=database))  # fmt: skip
+    console.print(f"user {user.username} added ({user.role})")
+
+
+@users_app.command("list")
+def users_list(
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    database: DatabaseOption = None,
+) -> None:
+    """Everyone who can sign in, with role, team and whether disabled."""
+    use_database(database)
+    from triage.services.users import list_users
+
+    people = list_users(database)
+    if as_json:
+        typer.echo(json.dumps([{"username": u.username, "name": u.display_name, "role": u.role,
+                                "team": u.team, "disabled": u.disabled} for u in people]))
+        return
+    table = Table(title=f"{len(people)} users")
+    for column in ("username", "name", "role", "team", "state"):
+        table.add_column(column)
+    for u in people:
+        table.add_row(u.username, u.display_name, u.role, u.team or "",
+                      "disabled" if u.disabled else "active")  # fmt: skip
+    console.print(table)
+
+
+@users_app.command("disable")
+def users_disable(
+    username: str,
+    enable: Annotated[bool, typer.Option("--enable", help="re-enable instead")] = False,
+    database: DatabaseOption = None,
+) -> None:
+    """Disable an account (its sessions and tokens end at once), or --enable it again."""
+    use_database(database)
+    from triage.services.users import set_disabled
+
+    _users_call(lambda: set_disabled(username, not enable, database_url=database))
+    console.print(f"user {username} {'enabled' if enable else 'disabled'}")
+
+
+@users_app.command("passwd")
+def users_passwd(
+    username: str, password_stdin: PasswordStdin = False, database: DatabaseOption = None
+) -> None:
+    """Set a new password (ends the account's sessions and lifts a lock)."""
+    use_database(database)
+    from triage.services.users import set_password
+
+    password = read_password(password_stdin)
+    _users_call(lambda: set_password(username, password, database_url=database))
+    console.print(f"password of {username} changed")
+
+
+@users_app.command("token")
+def users_token(
+    username: str,
+    name: Annotated[str, typer.Option(help="what the token is for")] = "api",
+    database: DatabaseOption = None,
+) -> None:
+    """Issue a bearer token for the JSON API (printed once; only its digest is kept)."""
+    use_database(database)
+    from triage.services.users import issue_api_token
+
+    typer.echo(_users_call(lambda: issue_api_token(username, name, database_url=database)))

@@ -111,7 +111,10 @@ class CaseRow(Base):
     """One case per conversation: its owner, status and the moments that answer the sender."""
 
     __tablename__ = "cases"
-    __table_args__ = (Index("ix_cases_status_owner", "status", "owner"),)
+    __table_args__ = (
+        Index("ix_cases_status_owner", "status", "owner"),
+        Index("ix_cases_status_team", "status", "team"),
+    )
 
     id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
     root_message_id: Mapped[int] = mapped_column(
@@ -131,6 +134,9 @@ class CaseRow(Base):
     paused_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
     updated_at: Mapped[datetime]
+    # Set when staff merge this case into another (the duplicate is closed, its messages move).
+    # A plain column, not a foreign key: SQLite can add it without rebuilding ``cases``.
+    merged_into: Mapped[int | None] = mapped_column(_ID, default=None)
 
 
 class RoutingDecisionRow(Base):
@@ -266,3 +272,95 @@ class CampaignKeyRow(Base):
     id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
     key: Mapped[str] = mapped_column(String(40), index=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+
+
+# --- Staff: people who sign in, their sessions and tokens, and what they add to a case. ---
+
+
+class UserRow(Base):
+    """A person who signs in. ``username`` is the routing id (``people:`` in routing.yaml) for
+    owners, so "mine" is ``cases.owner == username``. Only an argon2 hash is stored."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    team: Mapped[str | None] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    disabled: Mapped[bool] = mapped_column(Boolean)
+    failed_logins: Mapped[int] = mapped_column(Integer)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    password_changed_at: Mapped[datetime]
+
+
+class AuthTokenRow(Base):
+    """A browser session (``kind='session'``, with its CSRF token) or an API token.
+
+    The id is the SHA-256 of the secret the client holds: a copy of this table lets nobody in.
+    """
+
+    __tablename__ = "auth_tokens"
+    __table_args__ = (Index("ix_auth_tokens_user", "user_id", "kind"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(100))
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class CaseNoteRow(Base):
+    """An internal note on a case: staff only, never sent to the sender."""
+
+    __tablename__ = "case_notes"
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(100))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class CaseOutcomeRow(Base):
+    """What changed because of this input: recorded when the loop is closed with the sender."""
+
+    __tablename__ = "case_outcomes"
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(50))
+    summary: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[datetime]
+
+
+class CaseAccessRow(Base):
+    """The people named on a confidential case: they (and its owner) may read its text."""
+
+    __tablename__ = "case_access"
+    __table_args__ = (UniqueConstraint("case_id", "username"),)
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    username: Mapped[str] = mapped_column(String(100))
+    granted_by: Mapped[str] = mapped_column(String(100))
+    granted_at: Mapped[datetime]
+
+
+class CaseViewerRow(Base):
+    """Soft lock: who had a case open, and when they last said so (a heartbeat)."""
+
+    __tablename__ = "case_viewers"
+    __table_args__ = (UniqueConstraint("case_id", "username"),)
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    username: Mapped[str] = mapped_column(String(100))
+    seen_at: Mapped[datetime]

@@ -7,14 +7,22 @@ the first request that needs it, by the services.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
 from triage.settings import get_settings
+from triage.web.errors import install_error_handlers
 from triage.web.forms_api import router as forms_router
+from triage.web.security import SecurityHeaders
+from triage.web.staff_api import router as staff_api_router
+from triage.web.ui import router as ui_router
+
+STATIC = Path(__file__).parent / "static"
 
 MAX_FIELD_NAME = 64  # an unknown field's name is echoed back, but never at length
 
@@ -27,11 +35,18 @@ def create_app(database_url: str | None = None, *, form_max_bytes: int | None = 
         title="triage",
         summary="Receives messages from civil-society organisations.",
         version="0.1.0",
+        docs_url=None,  # Swagger UI loads from a CDN; /docs is served by triage.web.ui
+        redoc_url=None,
     )
     app.state.database_url = database_url or settings.database_url
     app.state.form_max_bytes = form_max_bytes or settings.form_max_bytes
     app.add_exception_handler(RequestValidationError, _validation_error)
+    install_error_handlers(app)
     app.include_router(forms_router)
+    app.include_router(staff_api_router)
+    app.include_router(ui_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(SecurityHeaders)
 
     @app.get("/api/health", tags=["health"])
     async def health() -> dict[str, str]:
