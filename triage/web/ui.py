@@ -7,7 +7,8 @@ Redirect/Get) carrying a short status code in the query string, never text from 
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, date, datetime
+import tempfile
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -24,6 +25,8 @@ from triage.services import users as users_service
 from triage.services.access import AccessDenied, require_admin
 from triage.services.case_view import attachment, case_detail, original_html
 from triage.services.labels import label_choices
+from triage.services.metrics_report import html_to_pdf, report_html
+from triage.services.metrics_run import gap_alerts
 from triage.services.staff_queue import QUEUE_TITLES, QUEUES, QueueFilter, queue_view
 from triage.web.security import (
     CSRF_FIELD,
@@ -207,10 +210,75 @@ async def bulk(request: Request, user: Any = Depends(signed_in)) -> Response:
     return back("/queue", "bulk")
 
 
+REPORT_DAYS = 90
+# The response-time report is our own HTML with an inline stylesheet and inline SVG charts:
+# no script at all, nothing remote, framed only by our own dashboard.
+REPORT_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; "
+    "form-action 'none'; frame-ancestors 'self'; base-uri 'none'"
+)
+
+
+def report_period(since: str | None, until: str | None) -> tuple[datetime, datetime]:
+    """Whole UTC days: ``until`` is the last day counted (default today), ``since`` the first
+    (default 90 days before). A malformed date falls back to the default, never an error."""
+
+    def day(value: str | None) -> date | None:
+        try:
+            return date.fromisoformat(value) if value else None
+        except ValueError:
+            return None
+
+    last = day(until) or datetime.now(UTC).date()
+    first = day(since) or last - timedelta(days=REPORT_DAYS - 1)
+    if first > last:
+        first = last
+    end = datetime.combine(last + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
+    return datetime.combine(first, datetime.min.time(), tzinfo=UTC), end
+
+
 @router.get("/metrics")
-async def metrics(request: Request, user: Any = Depends(signed_in)) -> HTMLResponse:
+async def metrics(
+    request: Request, since: str | None = None, until: str | None = None,
+    user: Any = Depends(signed_in),
+) -> HTMLResponse:  # fmt: skip
     view = queue_view(user, counts_only=True, database_url=database_url(request))
-    return render(request, "metrics.html", user, view=view, queues=QUEUES)
+    start, end = report_period(since, until)
+    alerts = await run_in_threadpool(gap_alerts, database_url(request), 3)
+    last_day = (end - timedelta(days=1)).date()
+    period = {"since": start.date().isoformat(), "until": last_day.isoformat()}
+    return render(request, "metrics.html", user, view=view, queues=QUEUES, period=period,
+                  query=urlencode(period), alerts=alerts)  # fmt: skip
+
+
+@router.get("/metrics/report")
+async def metrics_report(
+    request: Request, since: str | None = None, until: str | None = None,
+    user: Any = Depends(signed_in),
+) -> HTMLResponse:  # fmt: skip
+    """Response times for the period: aggregate figures only, small groups suppressed."""
+    start, end = report_period(since, until)
+    html = await run_in_threadpool(report_html, start, end, database_url=database_url(request))
+    return HTMLResponse(html, headers={"Content-Security-Policy": REPORT_CSP,
+                                       "X-Frame-Options": "SAMEORIGIN"})  # fmt: skip
+
+
+@router.get("/metrics/report.pdf")
+async def metrics_report_pdf(
+    request: Request, since: str | None = None, until: str | None = None,
+    user: Any = Depends(signed_in),
+) -> Response:  # fmt: skip
+    """The same report printed by headless Chromium, for publishing a response-rate statement."""
+    start, end = report_period(since, until)
+
+    def printed() -> bytes:
+        html = report_html(start, end, database_url=database_url(request))
+        with tempfile.TemporaryDirectory(prefix="triage-pdf-") as tmp:
+            return html_to_pdf(html, Path(tmp) / "report.pdf").read_bytes()
+
+    name = f"triage-response-times-{start.date()}-{(end - timedelta(days=1)).date()}.pdf"
+    return Response(await run_in_threadpool(printed), media_type="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})  # fmt: skip
 
 
 # --- a case -----------------------------------------------------------------------------
