@@ -130,3 +130,35 @@ def test_merge_confidential_and_analyst(database_url: str, tmp_path: Path) -> No
     with pytest.raises(AccessDenied):
         queue_view(analyst, "open", database_url=url)
     assert queue_view(analyst, counts_only=True, database_url=url).counts["open"] == 3
+
+
+def test_reassigning_moves_unmet_deadlines_to_the_new_owners_calendar(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    from triage.core.routing import deadlines_for
+
+    url = sqlite_url
+    cases = ordinary_cases(url, tmp_path / "inbox")
+    triager = staff(url, "tomas.novak", "triager", "triage-desk")
+    rules = routing_rules()
+    case_id = cases["spyware"]
+    with session_scope(url) as session:
+        case = session.get(CaseRow, case_id)
+        assert case is not None
+        received = session.scalars(
+            select(MessageRow.received_at).where(MessageRow.id == case.root_message_id)
+        ).one()
+        priority, kind, before_owner = case.priority, case.kind, case.owner
+    target = next(
+        p for p, person in rules.people.items()
+        if p != before_owner and person.calendar != rules.people[before_owner].calendar
+    )  # fmt: skip
+    actions.reassign([case_id], target, triager, database_url=url)
+    expected = {str(d.kind): d for d in deadlines_for(rules, priority, kind, target, received)}
+    with session_scope(url) as session:
+        rows = session.scalars(select(DeadlineRow).where(DeadlineRow.case_id == case_id)).all()
+        assert rows
+        for row in rows:
+            if row.met_at is None:
+                assert row.calendar == rules.people[target].calendar
+                assert row.due_at == expected[row.kind].due_at

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from triage.core.types import CaseStatus, DeadlineKind, Event
 from triage.services import case_clock
 from triage.services.access import AccessDenied, NotFound, load_case, require_actor
-from triage.services.correct_labels import CorrectionResult, correct_labels
+from triage.services.correct_labels import CorrectionResult, correct_labels, recompute_deadlines
 from triage.services.database import session_scope
 from triage.services.route_pending import routing_rules
 from triage.services.users import StaffUser
@@ -134,6 +134,12 @@ def reassign(
                 actor=user.username, decided_at=now,
             ))  # fmt: skip
             _event(session, "reassigned", user, case.id, now, owner=owner, previous=case.owner)
+            received = session.scalar(
+                select(MessageRow.received_at).where(MessageRow.id == case.root_message_id)
+            )
+            if received is not None:
+                recompute_deadlines(session, case.id, case.priority, case.kind, received, owner,
+                                    rules)  # fmt: skip
             case.owner, case.team, case.rule_id, case.updated_at = owner, team, "manual", now
     return len(case_ids)
 

@@ -129,7 +129,9 @@ def correct_labels(
         if rerouted:
             repo.add_decision(session, case.id, decision, now, actor)
         if rerouted or {"priority", "kind"} & set(changed):
-            _recompute_deadlines(session, case, item, decision.owner, rules)
+            recompute_deadlines(
+                session, case.id, item.priority, item.kind, item.received_at, decision.owner, rules
+            )
         case.owner, case.team, case.rule_id = decision.owner, decision.team, decision.rule_id
         case.confidential = case.confidential or decision.confidential
         case.priority, case.kind, case.updated_at = new["priority"], new["kind"], now
@@ -179,15 +181,19 @@ def _global_south(
     return any(flags) if flags else None
 
 
-def _recompute_deadlines(
-    session: Session, case: CaseRow, item: repo.RoutingInput, owner: str, rules: RoutingRules
+def recompute_deadlines(
+    session: Session,
+    case_id: int,
+    priority: str,
+    kind: str,
+    received_at: datetime,
+    owner: str,
+    rules: RoutingRules,
 ) -> None:
-    """Deadlines not yet met follow the new policy and owner's calendar, from the receipt."""
-    fresh = {
-        str(d.kind): d
-        for d in deadlines_for(rules, item.priority, item.kind, owner, item.received_at)
-    }
-    for row in session.scalars(select(DeadlineRow).where(DeadlineRow.case_id == case.id)):
+    """Deadlines not yet met follow the policy and the (new) owner's calendar, from the
+    receipt: a case moved from Berlin to Nairobi is due on Nairobi's working days."""
+    fresh = {str(d.kind): d for d in deadlines_for(rules, priority, kind, owner, received_at)}
+    for row in session.scalars(select(DeadlineRow).where(DeadlineRow.case_id == case_id)):
         target = fresh.get(row.kind)
         if target is None or row.met_at is not None:
             continue
