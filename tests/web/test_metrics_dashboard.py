@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pypdf import PdfReader
+
 from tests.services.test_metrics_store import SECRET, seed
 from tests.web.staff import add_people
 from tests.web.test_forms_endpoint import running
@@ -42,6 +44,11 @@ def test_an_analyst_sees_the_gap_and_downloads_the_pdf(page: Any, tmp_path: Path
         body = pdf.body()
         assert body.startswith(b"%PDF") and len(body) > 5000
         (tmp_path / "report.pdf").write_bytes(body)
+        printed = " ".join(
+            page_.extract_text() for page_ in PdfReader(tmp_path / "report.pdf").pages
+        )
+        assert "Global South" in printed and "Global North" in printed
+        assert SECRET not in printed
 
         framed = page.request.get(f"{base}/metrics/report?{PERIOD}")
         csp = framed.headers["content-security-policy"]
