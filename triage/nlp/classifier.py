@@ -28,7 +28,15 @@ from triage.nlp.persistence import LoadedModel, load_model
 from triage.nlp.rules import decide_kind, decide_priority, strong_critical
 from triage.nlp.seed_terms import Lexicon
 from triage.nlp.sender_country import sender_country
-from triage.nlp.text_model import MODEL_CHARS, Analysed, FeatureMaker, analyse, predict
+from triage.nlp.text_model import (
+    MODEL_CHARS,
+    Analysed,
+    FeatureMaker,
+    analyse,
+    evidence_floor,
+    predict,
+    seed_matrix,
+)
 
 MODEL_NAME = "labels"
 ABSTAIN_BELOW = 0.5  # calibrated: under this the model thinks its own label more likely wrong
@@ -90,10 +98,14 @@ class Classifier:
             )
         return results
 
-    def _labels(self, facet: str, scores: np.ndarray) -> tuple[str, ...]:
+    def _labels(self, facet: str, scores: np.ndarray, analysed: Analysed) -> tuple[str, ...]:
         head = self.estimator["heads"][facet]
         chosen = label_heads.decide(
-            scores.reshape(1, -1), head["thresholds"], at_least_one=facet == "rights_issue"
+            scores.reshape(1, -1),
+            head["thresholds"],
+            at_least_one=facet == "rights_issue",
+            evidence_floor=evidence_floor(facet, head["classes"]),
+            seeds=seed_matrix([analysed], facet, head["classes"]),
         )[0]
         return tuple(head["classes"][j] for j in chosen)
 
@@ -140,8 +152,8 @@ class Classifier:
         if len(item.body) > MODEL_CHARS:
             reasons.append("truncated")  # the models read only the start of it
 
-        rights = self._labels("rights_issue", probabilities["rights_issue"])
-        challenge = self._labels("challenge", probabilities["challenge"])
+        rights = self._labels("rights_issue", probabilities["rights_issue"], analysed)
+        challenge = self._labels("challenge", probabilities["challenge"], analysed)
         rights_scores = dict(
             zip(
                 self.estimator["heads"]["rights_issue"]["classes"],

@@ -154,13 +154,28 @@ def predict_head(
 
 
 def decide(
-    probabilities: np.ndarray, thresholds: np.ndarray, *, at_least_one: bool
+    probabilities: np.ndarray,
+    thresholds: np.ndarray,
+    *,
+    at_least_one: bool,
+    evidence_floor: np.ndarray | None = None,
+    seeds: np.ndarray | None = None,
 ) -> list[list[int]]:
     """Label indices at or above their thresholds; with ``at_least_one``, the label closest to
-    its threshold when none reaches it (every message has a rights issue)."""
+    its threshold when none reaches it (every message has a rights issue).
+
+    ``evidence_floor`` (per label): under it a label also needs one of its seed terms in the
+    text. For labels that change what happens to a case (whistleblower protection makes it
+    confidential), a low-threshold guess needs either confidence or words that say so."""
+    floor = evidence_floor if evidence_floor is not None else np.zeros(probabilities.shape[1])
     chosen: list[list[int]] = []
-    for row in probabilities:
-        picked = [j for j in range(len(row)) if row[j] >= thresholds[j]]
+    for n, row in enumerate(probabilities):
+        picked = [
+            j
+            for j in range(len(row))
+            if row[j] >= thresholds[j]
+            and (row[j] >= floor[j] or (seeds is not None and seeds[n, j] > 0))
+        ]
         if not picked and at_least_one:
             picked = [int(np.argmax(row / np.maximum(thresholds, 1e-6)))]
         chosen.append(picked)

@@ -38,6 +38,13 @@ HEAD_FACETS = ("rights_issue", "challenge", "critical")
 # "critical" is priority == critical as a one-label facet: a learned second opinion beside the
 # priority rules, whose seed terms are the priority facet's critical terms.
 SEED_FACET = {"critical": "priority"}
+# Labels that change what happens to a case need confidence or their own words (see
+# label_heads.decide): a wrong whistleblower_protection makes a case confidential.
+EVIDENCE_FLOOR = {("challenge", "whistleblower_protection"): 0.5}
+
+
+def evidence_floor(facet: str, classes: Sequence[str]) -> np.ndarray:
+    return np.asarray([EVIDENCE_FLOOR.get((facet, label), 0.0) for label in classes])
 
 
 @dataclass(frozen=True, slots=True)

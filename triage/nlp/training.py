@@ -42,6 +42,7 @@ from triage.nlp.text_model import (
     Analysed,
     FeatureMaker,
     analyse,
+    evidence_floor,
     predict,
     seed_matrix,
 )
@@ -163,7 +164,11 @@ def predict_labels(
     out: dict[str, list[tuple[str, ...]]] = {}
     for facet, head in model["heads"].items():
         chosen = label_heads.decide(
-            probabilities[facet], head["thresholds"], at_least_one=facet == "rights_issue"
+            probabilities[facet],
+            head["thresholds"],
+            at_least_one=facet == "rights_issue",
+            evidence_floor=evidence_floor(facet, head["classes"]),
+            seeds=seed_matrix(prepared.analysed, facet, head["classes"]),
         )
         out[facet] = [tuple(head["classes"][j] for j in row) for row in chosen]
     return out
