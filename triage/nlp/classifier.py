@@ -33,9 +33,7 @@ from triage.nlp.text_model import (
     Analysed,
     FeatureMaker,
     analyse,
-    evidence_floor,
     predict,
-    seed_matrix,
 )
 
 MODEL_NAME = "labels"
@@ -80,34 +78,22 @@ class Classifier:
         if not items:
             return []
         analysed = [analyse(self.gazetteer, self.lexicon, i.subject, i.body) for i in items]
-        plain = analysed
-        if not self.estimator.get("cues"):
-            plain = [Analysed(a.folded, {}, a.norms, a.mentions) for a in analysed]
-        features, probabilities = predict(self.estimator, self.features.counts(plain), analysed)
+        counts = self.features.counts(analysed, cues=bool(self.estimator.get("cues")))
+        scored = predict(self.estimator, counts, analysed)
         results = []
         for n, item in enumerate(items):
             results.append(
                 self._one(
                     item,
                     analysed[n],
-                    features[n],
-                    {facet: p[n] for facet, p in probabilities.items()},
+                    scored.features[n],
+                    {facet: p[n] for facet, p in scored.probabilities.items()},
+                    {facet: labels[n] for facet, labels in scored.labels.items()},
                     auto_submitted=bool(auto_submitted[n]) if auto_submitted else False,
                     newsletter=bool(newsletter[n]) if newsletter else False,
                 )
             )
         return results
-
-    def _labels(self, facet: str, scores: np.ndarray, analysed: Analysed) -> tuple[str, ...]:
-        head = self.estimator["heads"][facet]
-        chosen = label_heads.decide(
-            scores.reshape(1, -1),
-            head["thresholds"],
-            at_least_one=facet == "rights_issue",
-            evidence_floor=evidence_floor(facet, head["classes"]),
-            seeds=seed_matrix([analysed], facet, head["classes"]),
-        )[0]
-        return tuple(head["classes"][j] for j in chosen)
 
     def _model_evidence(
         self, analysed: Analysed, row: object, labels: dict[str, tuple[str, ...]]
@@ -137,6 +123,7 @@ class Classifier:
         analysed: Analysed,
         row: object,
         probabilities: dict[str, np.ndarray],
+        decided: dict[str, tuple[str, ...]],
         *,
         auto_submitted: bool,
         newsletter: bool,
@@ -152,8 +139,7 @@ class Classifier:
         if len(item.body) > MODEL_CHARS:
             reasons.append("truncated")  # the models read only the start of it
 
-        rights = self._labels("rights_issue", probabilities["rights_issue"], analysed)
-        challenge = self._labels("challenge", probabilities["challenge"], analysed)
+        rights, challenge = decided["rights_issue"], decided["challenge"]
         rights_scores = dict(
             zip(
                 self.estimator["heads"]["rights_issue"]["classes"],
@@ -177,12 +163,9 @@ class Classifier:
         if kind == "out_of_scope":
             rights, challenge = ("other",), ()
         priority = decide_priority(matches.get("priority", {}), kind, tuple(risk_labels))
-        critical_p = probabilities.get("critical")
-        if critical_p is not None and kind != "out_of_scope" and priority != "critical":
-            threshold = float(self.estimator["heads"]["critical"]["thresholds"][0])
-            if float(critical_p[0]) >= threshold:
-                priority = "critical"  # the learned model saw imminent risk the rules missed
-                reasons.append("critical_by_model")
+        if decided.get("critical") and kind != "out_of_scope" and priority != "critical":
+            priority = "critical"  # the learned model saw imminent risk the rules missed
+            reasons.append("critical_by_model")
 
         countries = countries_about(analysed.mentions, len(item.body.split()))
         _, address = parse_sender(item.sender) if item.sender else ("", "")

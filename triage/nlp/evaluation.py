@@ -89,7 +89,7 @@ class FacetReport:
         }
 
 
-def _as_set(value: Any) -> list[str]:
+def as_label_set(value: Any) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
@@ -110,7 +110,7 @@ def evaluate(
             continue
         for facet in facets:
             if facet in line and line[facet] is not None:
-                reports[facet].add(_as_set(line[facet]), _as_set(pred.get(facet)))
+                reports[facet].add(as_label_set(line[facet]), as_label_set(pred.get(facet)))
     return reports
 
 

@@ -85,9 +85,11 @@ class FeatureMaker:
         self._tokens = TokenFeatures(gazetteer.nlp.vocab.strings)
         self._strings = gazetteer.nlp.vocab.strings
 
-    def counts(self, analysed: Sequence[Analysed]) -> sparse.csr_matrix:
+    def counts(self, analysed: Sequence[Analysed], *, cues: bool = True) -> sparse.csr_matrix:
+        """Hashed counts; ``cues=False`` leaves out the seed-term cues (the plain baseline)."""
         return self._tokens.matrix(
-            [a.norms for a in analysed], [cue_counts(a.matches, CUE_FACETS) for a in analysed]
+            [a.norms for a in analysed],
+            [cue_counts(a.matches, CUE_FACETS) if cues else {} for a in analysed],
         )
 
     def names(self, analysed: Analysed, wanted: Iterable[int]) -> dict[int, str]:
@@ -127,18 +129,38 @@ class FeatureMaker:
         return names
 
 
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A batch through the model: weighted features (on the model's columns) and, per facet,
+    calibrated probabilities and the labels decided from them and the seed-term hits."""
+
+    features: sparse.csr_matrix
+    probabilities: dict[str, np.ndarray]
+    labels: dict[str, list[tuple[str, ...]]]
+
+
 def predict(
     model: Mapping[str, Any], counts: sparse.csr_matrix, analysed: Sequence[Analysed]
-) -> tuple[sparse.csr_matrix, dict[str, np.ndarray]]:
-    """The weighted features (on the model's columns) and, per facet, the probabilities."""
+) -> Scored:
+    """Score and decide every facet of the model: one place for the decision rule, used by
+    the classifier and by training's held-out scoring alike."""
     selector = model.get("_selector")
     if selector is None:
         selector = ColumnSelector(model["columns"])
         if isinstance(model, dict):
             model["_selector"] = selector
     features = model["tfidf"].transform(selector.transform(counts))
-    out = {}
+    probabilities: dict[str, np.ndarray] = {}
+    labels: dict[str, list[tuple[str, ...]]] = {}
     for facet, head in model["heads"].items():
         seeds = seed_matrix(analysed, facet, head["classes"])
-        out[facet] = label_heads.predict_head(head, features, seeds)
-    return features, out
+        probabilities[facet] = label_heads.predict_head(head, features, seeds)
+        chosen = label_heads.decide(
+            probabilities[facet],
+            head["thresholds"],
+            at_least_one=facet == "rights_issue",
+            evidence_floor=evidence_floor(facet, head["classes"]),
+            seeds=seeds,
+        )
+        labels[facet] = [tuple(head["classes"][j] for j in row) for row in chosen]
+    return Scored(features, probabilities, labels)

@@ -42,7 +42,6 @@ from triage.nlp.text_model import (
     Analysed,
     FeatureMaker,
     analyse,
-    evidence_floor,
     predict,
     seed_matrix,
 )
@@ -93,7 +92,7 @@ def prepare(
     ]
     maker = FeatureMaker(gazetteer)
     cued = maker.counts(analysed)
-    plain = maker.counts([Analysed(a.folded, {}, a.norms, a.mentions) for a in analysed])
+    plain = maker.counts(analysed, cues=False)
     return Prepared(list(records), analysed, plain, cued)
 
 
@@ -160,18 +159,7 @@ def predict_labels(
     if not prepared.records:
         return {facet: [] for facet in model["heads"]}
     counts = prepared.counts_cued if model.get("cues") else prepared.counts_plain
-    _features, probabilities = predict(model, counts, prepared.analysed)
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for facet, head in model["heads"].items():
-        chosen = label_heads.decide(
-            probabilities[facet],
-            head["thresholds"],
-            at_least_one=facet == "rights_issue",
-            evidence_floor=evidence_floor(facet, head["classes"]),
-            seeds=seed_matrix(prepared.analysed, facet, head["classes"]),
-        )
-        out[facet] = [tuple(head["classes"][j] for j in row) for row in chosen]
-    return out
+    return predict(model, counts, prepared.analysed).labels
 
 
 def score(

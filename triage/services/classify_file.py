@@ -7,7 +7,7 @@ stderr from the CLI); the other lines are classified all the same.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -47,15 +47,24 @@ def parse_line(number: int, text: str) -> ClassifyInput | LineError:
         if value is not None and not isinstance(value, str):
             return LineError(number, str(item_id), f"line {number}: '{key}' must be a string")
         optional[key] = value
+    return to_input(str(item_id), body, optional)
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def to_input(item_id: str, body: str, fields: Mapping[str, Any]) -> ClassifyInput:
+    """What the classifier reads of a record: the new text, with the signature apart."""
     parts = split_text(body)
     return ClassifyInput(
-        id=str(item_id),
-        subject=optional["subject"] or "",
+        id=item_id,
+        subject=str(fields.get("subject") or ""),
         body=parts.new_text or body,
-        sender=optional["sender"] or "",
-        channel=optional["channel"],
-        organisation=optional["organisation"],
-        country=optional["country"],
+        sender=str(fields.get("sender") or ""),
+        channel=_text_or_none(fields.get("channel")),
+        organisation=_text_or_none(fields.get("organisation")),
+        country=_text_or_none(fields.get("country")),
         signature=parts.signature,
     )
 

@@ -13,8 +13,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from triage.core.types import ClassifyInput
-from triage.ingest.text_parts import split_text
 from triage.nlp.classifier import Classifier
 from triage.nlp.corpora import CORPORA, load_corpus
 from triage.nlp.evaluation import (
@@ -23,10 +21,11 @@ from triage.nlp.evaluation import (
     Breakdown,
     Confusions,
     FacetReport,
-    _as_set,
+    as_label_set,
     restrict,
 )
 from triage.services.classifier_cache import get_classifier
+from triage.services.classify_file import to_input
 
 BATCH = 500
 
@@ -45,18 +44,6 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return records
 
 
-def _input(record: Mapping[str, Any]) -> ClassifyInput:
-    body = str(record.get("body") or "")
-    parts = split_text(body)
-    return ClassifyInput(
-        id=str(record.get("id")),
-        subject=str(record.get("subject") or ""),
-        body=parts.new_text or body,
-        sender=str(record.get("sender") or ""),
-        signature=parts.signature,
-    )
-
-
 def predict_records(
     records: Sequence[Mapping[str, Any]], classifier: Classifier | None = None
 ) -> list[dict[str, Any]]:
@@ -64,7 +51,8 @@ def predict_records(
     out: list[dict[str, Any]] = []
     for start in range(0, len(records), BATCH):
         batch = records[start : start + BATCH]
-        results = classifier.classify([_input(r) for r in batch])
+        inputs = [to_input(str(r.get("id")), str(r.get("body") or ""), r) for r in batch]
+        results = classifier.classify(inputs)
         out.extend(r.as_contract(str(g.get("id"))) for g, r in zip(batch, results, strict=True))
     return out
 
@@ -95,8 +83,8 @@ def score_records(
         for facet in facets:
             if record.get(facet) is None:
                 continue
-            g = restrict(record, facet, _as_set(record[facet]))
-            p = restrict(record, facet, _as_set(pred.get(facet)))
+            g = restrict(record, facet, as_label_set(record[facet]))
+            p = restrict(record, facet, as_label_set(pred.get(facet)))
             reports[facet].add(g, p)
             confusions[facet].add(g, p)
             by_language[facet].add(str(record.get("language") or "und"), g, p)
