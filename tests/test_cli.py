@@ -133,3 +133,12 @@ def test_run_without_prefect_prints_counts_as_json_and_is_idempotent(tmp_path: P
             assert deadline["due_at"].endswith("+00:00")  # ISO 8601, UTC
             assert deadline["state"] in {"ok", "at_risk", "breached", "paused", "met"}
         assert case["deadline_state"] in {"ok", "at_risk", "breached", "paused", "met"}
+
+
+def test_promote_refuses_a_version_that_does_not_exist() -> None:
+    pointer = ROOT / "models" / "labels" / "promoted.json"
+    before = pointer.read_text()
+    result = triage("promote", "no-such-version")
+    assert result.returncode == 2
+    assert "no such model directory" in result.stderr
+    assert pointer.read_text() == before

@@ -53,3 +53,16 @@ def test_an_analyst_sees_the_gap_and_downloads_the_pdf(page: Any, tmp_path: Path
         framed = page.request.get(f"{base}/metrics/report?{PERIOD}")
         csp = framed.headers["content-security-policy"]
         assert "script-src" not in csp and "default-src 'none'" in csp
+
+
+def test_a_malformed_period_falls_back_to_the_default(page: Any, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'triage.db'}"
+    add_people(url)
+    with running(create_app(url)) as base:
+        sign_in(page, base, "ana.lyst")
+        for query in ("since=yesterday&until=%3Cscript%3E", "since=2026-12-31&until=2026-01-01"):
+            response = page.request.get(f"{base}/metrics/report?{query}")
+            assert response.status == 200
+            assert "<script" not in response.text()
+        page.goto(f"{base}/metrics?since=not-a-date")
+        assert page.get_by_label("From").input_value() != "not-a-date"
