@@ -57,6 +57,10 @@ class Classifier:
         self.lexicon = Lexicon(taxonomy)
         self.features = FeatureMaker(self.gazetteer)
         self.estimator = dict(model.estimator)
+        self._label_weights = {
+            facet: (head["classes"], label_heads.label_weights(head))
+            for facet, head in self.estimator["heads"].items()
+        }
         self.covered_languages = set(model.manifest.get("languages", [])) | _lexicon_languages(
             taxonomy
         )
@@ -81,12 +85,14 @@ class Classifier:
         counts = self.features.counts(analysed, cues=bool(self.estimator.get("cues")))
         scored = predict(self.estimator, counts, analysed)
         results = []
+        features = scored.features
         for n, item in enumerate(items):
+            span = slice(features.indptr[n], features.indptr[n + 1])
             results.append(
                 self._one(
                     item,
                     analysed[n],
-                    scored.features[n],
+                    (features.indices[span], features.data[span]),
                     {facet: p[n] for facet, p in scored.probabilities.items()},
                     {facet: labels[n] for facet, labels in scored.labels.items()},
                     auto_submitted=bool(auto_submitted[n]) if auto_submitted else False,
@@ -96,17 +102,22 @@ class Classifier:
         return results
 
     def _model_evidence(
-        self, analysed: Analysed, row: object, labels: dict[str, tuple[str, ...]]
+        self,
+        analysed: Analysed,
+        row: tuple[np.ndarray, np.ndarray],
+        labels: dict[str, tuple[str, ...]],
     ) -> dict[str, list[str]]:
         columns = self.estimator["columns"]
         tops: dict[str, list[int]] = {}
         for facet, chosen in labels.items():
-            head = self.estimator["heads"][facet]
+            classes, weights = self._label_weights[facet]
             for label in chosen:
-                j = head["classes"].index(label)
-                top = label_heads.contributions(head, j, row, EVIDENCE_FEATURES * 2)
-                if top:
-                    tops[f"model:{facet}:{label}"] = [int(columns[c]) for c, _w in top]
+                vector = weights[classes.index(label)]
+                if vector is None:
+                    continue
+                top = label_heads.top_features(vector, *row, EVIDENCE_FEATURES * 2)
+                if len(top):
+                    tops[f"model:{facet}:{label}"] = columns[top].tolist()
         if not tops:
             return {}
         names = self.features.names(analysed, {c for cols in tops.values() for c in cols})
@@ -121,7 +132,7 @@ class Classifier:
         self,
         item: ClassifyInput,
         analysed: Analysed,
-        row: object,
+        row: tuple[np.ndarray, np.ndarray],
         probabilities: dict[str, np.ndarray],
         decided: dict[str, tuple[str, ...]],
         *,

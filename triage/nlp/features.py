@@ -31,7 +31,8 @@ N_FEATURES = 2**20
 PREFIX_CHARS = 5
 CUE_WEIGHT = 3.0
 BIGRAM_SALT = np.uint64(0x9E3779B97F4A7C15)
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,}")
+CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_CJK = re.compile(f"[{CJK_CHARS}]{{2,}}")
 _MAX_CACHE = 400_000
 
 
@@ -40,11 +41,16 @@ def string_feature(text: str) -> int:
 
 
 class TokenFeatures:
-    """Turns NORM hash arrays (one per message) and cue lists into a sparse count matrix."""
+    """Turns NORM hash arrays (one per message) and cue lists into a sparse count matrix.
+
+    A batch is done with numpy as a whole: the word-level extras (prefix and CJK-bigram
+    columns) are looked up once per distinct word of the batch, not once per message."""
 
     def __init__(self, strings: StringStore) -> None:
         self._strings = strings
         self._extras: dict[int, tuple[int, ...]] = {}
+        # word-part column -> the word parts hashed there (prefixes and CJK character pairs)
+        self._parts: dict[int, set[str]] = {}
 
     def extra_columns(self, norm_hash: int) -> tuple[int, ...]:
         """Prefix and CJK-bigram columns of one word (cached per distinct word)."""
@@ -53,62 +59,83 @@ class TokenFeatures:
             return cached
         if len(self._extras) > _MAX_CACHE:
             self._extras.clear()
+            self._parts.clear()
         try:
             word = self._strings[norm_hash]
         except KeyError:
             word = ""
         extra: list[int] = []
         if len(word) > PREFIX_CHARS + 1 and word.isalpha():
-            extra.append(string_feature("p:" + word[:PREFIX_CHARS]))
+            extra.append(self._part("p:", word[:PREFIX_CHARS]))
         for run in _CJK.findall(word):
-            extra.extend(string_feature("c:" + run[i : i + 2]) for i in range(len(run) - 1))
+            extra.extend(self._part("c:", run[i : i + 2]) for i in range(len(run) - 1))
         result = tuple(extra)
         self._extras[norm_hash] = result
         return result
 
-    def row(self, norms: np.ndarray, cues: Mapping[str, int]) -> tuple[np.ndarray, np.ndarray]:
-        """Column indices and counts of one message."""
-        norms = norms.astype(np.uint64, copy=False)
-        parts = [norms % N_FEATURES]
-        if len(norms) > 1:
-            parts.append((norms[:-1] * BIGRAM_SALT + norms[1:]) % N_FEATURES)
-        unique, counts = np.unique(norms, return_counts=True)
-        extra_cols: list[int] = []
-        extra_counts: list[int] = []
-        for value, count in zip(unique.tolist(), counts.tolist(), strict=True):
-            for col in self.extra_columns(value):
-                extra_cols.append(col)
-                extra_counts.append(count)
-        columns = np.concatenate([p.astype(np.int64) for p in parts])
-        values = np.ones(len(columns), dtype=np.float64)
-        if extra_cols:
-            columns = np.concatenate([columns, np.asarray(extra_cols, dtype=np.int64)])
-            values = np.concatenate([values, np.asarray(extra_counts, dtype=np.float64)])
-        if cues:
-            columns = np.concatenate(
-                [columns, np.asarray([string_feature("~" + c) for c in cues], dtype=np.int64)]
-            )
-            values = np.concatenate(
-                [values, np.asarray([CUE_WEIGHT * (1 + math.log(n)) for n in cues.values()])]
-            )
-        return columns, values
+    def _part(self, kind: str, part: str) -> int:
+        column = string_feature(kind + part)
+        self._parts.setdefault(column, set()).add(part)
+        return column
+
+    def parts_at(self, column: int) -> set[str]:
+        """The word parts seen hashed to a column (to name it as evidence)."""
+        return self._parts.get(column, set())
 
     def matrix(
         self, norms: Sequence[np.ndarray], cues: Sequence[Mapping[str, int]]
     ) -> sparse.csr_matrix:
-        rows: list[np.ndarray] = []
-        cols: list[np.ndarray] = []
-        vals: list[np.ndarray] = []
-        for n, (message_norms, message_cues) in enumerate(zip(norms, cues, strict=True)):
-            c, v = self.row(message_norms, message_cues)
-            cols.append(c)
-            vals.append(v)
-            rows.append(np.full(len(c), n, dtype=np.int64))
-        if not cols:
-            return sparse.csr_matrix((len(norms), N_FEATURES))
+        n_rows = len(norms)
+        lengths = np.fromiter((len(x) for x in norms), dtype=np.int64, count=n_rows)
+        if not lengths.sum() and not any(cues):
+            return sparse.csr_matrix((n_rows, N_FEATURES))
+        everything = (
+            np.concatenate([x.astype(np.uint64, copy=False) for x in norms])
+            if lengths.sum()
+            else np.zeros(0, dtype=np.uint64)
+        )
+        owner = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
+        columns = [(everything % N_FEATURES).astype(np.int64)]
+        rows = [owner]
+        values = [np.ones(len(everything))]
+        if len(everything) > 1:  # bigrams, never across two messages
+            same = owner[:-1] == owner[1:]
+            pairs = (everything[:-1] * BIGRAM_SALT + everything[1:]) % N_FEATURES
+            columns.append(pairs[same].astype(np.int64))
+            rows.append(owner[:-1][same])
+            values.append(np.ones(int(same.sum())))
+        if len(everything):
+            distinct, inverse = np.unique(everything, return_inverse=True)
+            extras = [self.extra_columns(h) for h in distinct.tolist()]
+            per_word = np.fromiter((len(e) for e in extras), dtype=np.int64, count=len(extras))
+            if per_word.sum():
+                flat = np.fromiter(
+                    (c for e in extras for c in e), dtype=np.int64, count=int(per_word.sum())
+                )
+                starts = np.concatenate([[0], np.cumsum(per_word)[:-1]])
+                occurrences = per_word[inverse]  # extras of each token
+                token = np.repeat(np.arange(len(everything)), occurrences)
+                offset = np.arange(len(token)) - np.repeat(
+                    np.cumsum(occurrences) - occurrences, occurrences
+                )
+                columns.append(flat[starts[inverse][token] + offset])
+                rows.append(owner[token])
+                values.append(np.ones(len(token)))
+        cue_rows: list[int] = []
+        cue_columns: list[int] = []
+        cue_values: list[float] = []
+        for n, message_cues in enumerate(cues):
+            for cue, count in message_cues.items():
+                cue_rows.append(n)
+                cue_columns.append(string_feature("~" + cue))
+                cue_values.append(CUE_WEIGHT * (1 + math.log(count)))
+        if cue_rows:
+            columns.append(np.asarray(cue_columns, dtype=np.int64))
+            rows.append(np.asarray(cue_rows, dtype=np.int64))
+            values.append(np.asarray(cue_values))
         matrix = sparse.csr_matrix(
-            (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
-            shape=(len(norms), N_FEATURES),
+            (np.concatenate(values), (np.concatenate(rows), np.concatenate(columns))),
+            shape=(n_rows, N_FEATURES),
         )
         matrix.sum_duplicates()
         return matrix

@@ -182,13 +182,25 @@ def decide(
     return chosen
 
 
-def contributions(
-    head: dict[str, Any], j: int, row: sparse.csr_matrix, limit: int = 20
-) -> list[tuple[int, float]]:
-    """(column, weight x value) of one message's features for label j, largest first."""
-    if not head["trained"][j] or row.nnz == 0:
-        return []
-    values = row.data * head["coef"][row.indices, j]
-    positive = np.flatnonzero(values > 0)
-    order = positive[np.argsort(-values[positive])][:limit]
-    return [(int(row.indices[k]), float(values[k])) for k in order]
+def top_features(
+    weights: np.ndarray, indices: np.ndarray, values: np.ndarray, limit: int = 20
+) -> np.ndarray:
+    """The columns of one message's features (its row's ``indices`` and ``values``) that
+    raised a label's score most, largest first; ``weights`` is that label's coefficient
+    vector (see ``label_weights``)."""
+    weighted = values * weights.take(indices)
+    if len(weighted) > limit:
+        top = np.argpartition(weighted, len(weighted) - limit)[-limit:]
+    else:
+        top = np.arange(len(weighted))
+    top = top[weighted[top] > 0]
+    return indices[top[np.argsort(-weighted[top], kind="stable")]]
+
+
+def label_weights(head: dict[str, Any]) -> list[np.ndarray | None]:
+    """Each label's coefficients as one contiguous vector (None for an untrained label), so
+    that evidence gathers one message's weights in one step."""
+    return [
+        np.ascontiguousarray(head["coef"][:, j]) if head["trained"][j] else None
+        for j in range(len(head["classes"]))
+    ]

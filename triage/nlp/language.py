@@ -76,6 +76,8 @@ def _detector(script: str):  # type: ignore[no-untyped-def]
 
 
 def _dominant_script(sample: str) -> tuple[str | None, float]:
+    if sample.isascii():  # most mail: ASCII letters are Latin, no need to count scripts
+        return ("Latin", 1.0) if any(ch.isalpha() for ch in sample) else (None, 0.0)
     counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS.items()}
     if counts["Hiragana"] + counts["Katakana"]:  # Japanese mixes kana with Han
         counts["Hiragana"] += counts.pop("Katakana") + counts.pop("Han")
@@ -88,7 +90,7 @@ def _dominant_script(sample: str) -> tuple[str | None, float]:
 
 def detect_language(text: str) -> LanguageGuess:
     sample = " ".join(text[: SAMPLE_CHARS * 2].split())[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if sum(map(str.isalpha, sample)) < MIN_LETTERS:
         return LanguageGuess("und", 0.0)
     script, share = _dominant_script(sample)
     if script is None:

@@ -10,6 +10,7 @@ columns and one head per facet (see ``label_heads``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,7 @@ from spacy.attrs import NORM
 from triage.nlp import label_heads
 from triage.nlp.features import (
     BIGRAM_SALT,
+    CJK_CHARS,
     N_FEATURES,
     PREFIX_CHARS,
     ColumnSelector,
@@ -32,6 +34,7 @@ from triage.nlp.gazetteer import Gazetteer
 from triage.nlp.seed_terms import Lexicon, Matches
 from triage.nlp.text_fold import fold
 
+_CJK_PAIR = re.compile(f"[{CJK_CHARS}]{{2}}")
 MODEL_CHARS = 20_000  # what the models read; a 1 MB message is classified by its start
 CUE_FACETS = ("rights_issue", "challenge", "priority", "kind")
 HEAD_FACETS = ("rights_issue", "challenge", "critical")
@@ -94,38 +97,39 @@ class FeatureMaker:
 
     def names(self, analysed: Analysed, wanted: Iterable[int]) -> dict[int, str]:
         """Readable names of the ``wanted`` feature columns of one message (evidence for
-        staff); only the tokens behind those columns are looked up."""
-        wanted_set = set(wanted)
+        staff). A column is named by the words of this message hashed to it; a word-part
+        column (a prefix, a CJK character pair) by a part that occurs in this message."""
+        missing = set(wanted)
+        names: dict[int, str] = {}
+        for cue in cue_counts(analysed.matches, CUE_FACETS):
+            column = string_feature("~" + cue)
+            if column in missing:
+                names[column] = f"seed terms of {cue}"
+                missing.discard(column)
         norms = analysed.norms
         strings = self._strings
-        names: dict[int, str] = {}
 
-        def word(n: int) -> str:
-            h = int(norms[n])
+        def word(h: int) -> str:
             text = strings[h] if h in strings else ""  # noqa: SIM401 (a StringStore)
             return text if any(ch.isalnum() for ch in text) else ""
 
-        wanted_array = np.fromiter(wanted_set, dtype=np.uint64)
-        unigrams = norms % N_FEATURES
-        for n in np.flatnonzero(np.isin(unigrams, wanted_array)).tolist():
-            if text := word(n):
-                names.setdefault(int(unigrams[n]), text)
-        if len(norms) > 1:
-            bigrams = (norms[:-1] * BIGRAM_SALT + norms[1:]) % N_FEATURES
-            for n in np.flatnonzero(np.isin(bigrams, wanted_array)).tolist():
-                first, second = word(n), word(n + 1)
-                if first and second:
-                    names.setdefault(int(bigrams[n]), f"{first} {second}")
-        if any(c not in names for c in wanted_set):
-            for h in np.unique(norms).tolist():
-                for column in self._tokens.extra_columns(h):
-                    if column in wanted_set and column not in names:
-                        text = strings[h] if h in strings else ""  # noqa: SIM401
-                        names[column] = text[:PREFIX_CHARS] + "…"
-        for cue in cue_counts(analysed.matches, CUE_FACETS):
-            column = string_feature("~" + cue)
-            if column in wanted_set:
-                names.setdefault(column, f"seed terms of {cue}")
+        if missing and len(norms):
+            for n, column in enumerate((norms % N_FEATURES).tolist()):
+                if column in missing and (text := word(int(norms[n]))):
+                    names[column] = text
+                    missing.discard(column)
+        if missing and len(norms) > 1:
+            bigrams = ((norms[:-1] * BIGRAM_SALT + norms[1:]) % N_FEATURES).tolist()
+            for n, column in enumerate(bigrams):
+                if column in missing:
+                    first, second = word(int(norms[n])), word(int(norms[n + 1]))
+                    if first and second:
+                        names[column] = f"{first} {second}"
+                        missing.discard(column)
+        for column in list(missing):
+            present = sorted(p for p in self._tokens.parts_at(column) if p in analysed.folded)
+            if present:
+                names[column] = present[0] if _CJK_PAIR.fullmatch(present[0]) else present[0] + "…"
         return names
 
 
