@@ -24,7 +24,6 @@ from triage.nlp.features import (
     BIGRAM_SALT,
     CJK_CHARS,
     N_FEATURES,
-    PREFIX_CHARS,
     ColumnSelector,
     TokenFeatures,
     cue_counts,
