@@ -58,15 +58,15 @@ def main() -> int:
     guesses = [detect_language(text).code for _source, _language, text in texts]
     seconds = time.process_time() - started
     right = sum(g == t[1] for g, t in zip(guesses, texts, strict=True))
-    errors = Counter(
-        (t[0], t[1], g) for g, t in zip(guesses, texts, strict=True) if g != t[1]
-    )
+    errors = Counter((t[0], t[1], g) for g, t in zip(guesses, texts, strict=True) if g != t[1])
     accuracy = right / len(texts)
     record([{"stage": "language_detection", "messages": len(texts), "workers": 1,
              "store": "none", "seconds": round(seconds, 3), "accuracy": round(accuracy, 4),
              "ms_per_text": round(seconds / len(texts) * 1000, 3)}])  # fmt: skip
-    print(f"{len(texts)} texts of {MIN_WORDS}+ words: accuracy {accuracy:.4f}, "
-          f"{seconds / len(texts) * 1000:.3f} ms CPU per text")
+    print(
+        f"{len(texts)} texts of {MIN_WORDS}+ words: accuracy {accuracy:.4f}, "
+        f"{seconds / len(texts) * 1000:.3f} ms CPU per text"
+    )
     for (source, language, guess), n in errors.most_common(15):
         print(f"  {source}: {language} taken for {guess} x{n}")
     return 0
