@@ -104,3 +104,29 @@ def test_most_mentioned_country_on_real_news_about_defenders(gazetteer: Gazettee
     assert scored >= 80
     assert recalled / scored >= 0.95
     assert right / scored >= 0.80
+
+
+def test_place_names_built_without_the_tokenizer_split_as_the_tokenizer_splits_them(
+    gazetteer: Gazetteer,
+) -> None:
+    """Loading builds plain names (letters and single spaces) as Docs directly; the matcher is
+    only right if that is exactly how the tokenizer splits those names in a message."""
+    import spacy
+
+    from triage.nlp import gazetteer as module
+
+    rows = list(module._read_csv(module.NAMES_FILE))
+    names = [v for r in rows for v in module.name_variants(r["name"])]
+    tokenizer = spacy.blank("xx").tokenizer
+    plain = [n for n in names if module._PLAIN_NAME.match(n)]
+    assert len(plain) > 10_000  # the fast path is the common one
+    for name in plain:
+        built = [t.text for t in gazetteer._name_doc(name)]
+        assert built == [t.text for t in tokenizer(name)], name
+
+
+def test_the_vocabulary_keeps_the_attributes_places_read(gazetteer: Gazetteer) -> None:
+    doc = gazetteer.make_doc("Activists in ÉTHIOPIE and Nairobi")
+    assert [t.is_title for t in doc] == [True, False, False, False, True]
+    assert doc[2].is_upper and doc[2].is_alpha and doc[2].norm_ == "ethiopie"
+    assert gazetteer.countries_in("Activists in ÉTHIOPIE and Nairobi") == ["ET", "KE"]

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 import spacy
-from spacy.attrs import NORM
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LOWER, NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -63,6 +63,7 @@ TOKENIZER_CACHE = 500_000
 
 # Long inputs are tokenised in slices so a pasted 50 MB log cannot exhaust memory.
 _CHUNK_CHARS = 100_000
+_PLAIN_NAME = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
 _SPACES = re.compile("[\n\r\t\x0b\x0c\x85\u2028\u2029]")
 
 # Capitalised words that may stand right before or after a person-like place name without
@@ -267,6 +268,18 @@ def arabic_norm(word: str, known: dict[str, str]) -> str:
     return text
 
 
+# The lexical attributes triage reads (places: case and letters; features: NORM). spaCy
+# computes every registered attribute for each new word, and that was half the cost of
+# loading 14,000 place names and of each unseen word in a message.
+_READ_ATTRIBUTES = frozenset({LOWER, NORM, IS_ALPHA, IS_TITLE, IS_UPPER})
+
+
+def _keep_only_read_attributes(vocab: Vocab) -> None:
+    for attr in list(vocab.lex_attr_getters):
+        if attr not in _READ_ATTRIBUTES:
+            del vocab.lex_attr_getters[attr]
+
+
 def install_fold_norm(vocab: Vocab, arabic: dict[str, str] | None = None) -> None:
     """Make ``NORM`` the folded form, for every word this vocabulary has seen or will see.
 
@@ -353,7 +366,10 @@ class Gazetteer:
         *,
         global_south: Iterable[str] | None = None,
     ) -> None:
-        self.nlp = nlp if nlp is not None else spacy.blank("xx")
+        if nlp is None:
+            nlp = spacy.blank("xx")
+            _keep_only_read_attributes(nlp.vocab)
+        self.nlp = nlp
         self.nlp.max_length = 10**9  # we slice long texts ourselves
         tokenizer = self.nlp.tokenizer
         if getattr(tokenizer, "max_cache_size", TOKENIZER_CACHE) < TOKENIZER_CACHE:
@@ -401,7 +417,7 @@ class Gazetteer:
         generated = [(v, r) for r in rows for v in name_variants(r.name)[1:]]
         patterns: dict[str, list[Doc]] = {}
         for is_variant, batch in ((False, originals), (True, generated)):
-            docs = self.nlp.tokenizer.pipe(t for t, _ in batch)
+            docs = (self._name_doc(t) for t, _ in batch)
             for doc, (_text, row) in zip(docs, batch, strict=True):
                 if len(doc) == 0:
                     continue
@@ -423,6 +439,15 @@ class Gazetteer:
             self._entries[self.nlp.vocab.strings[key]] = self._by_key[key]
         for entry in self._by_key.values():
             entry.exact_forms |= {f.upper() for f in entry.exact_forms}
+
+    def _name_doc(self, name: str) -> Doc:
+        """A place name as tokens. Names of letters and single spaces (most of them) split
+        exactly as the tokenizer would split them (a test checks every name), without its
+        affix rules: loading the gazetteer was mostly tokenising 14,000 names."""
+        if _PLAIN_NAME.match(name):
+            words = name.split(" ")
+            return Doc(self.nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
+        return self.nlp.tokenizer(name)
 
     # -- matching --------------------------------------------------------------------------
 
