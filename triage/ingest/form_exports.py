@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from triage.core.addresses import parse_sender
+from triage.core.addresses import exact_address
 from triage.core.types import FORM_FIELDS, Channel, Message
 from triage.ingest import quarantine as q
 from triage.ingest.quarantine import QuarantineError
+from triage.ingest.receipt_clock import plausible_receipt
 from triage.ingest.text_parts import split_text
 
 # Default column names; a per-source mapping (Kobo, Google Forms, Typeform) overrides these.
@@ -88,11 +89,11 @@ def parse_submitted_at(value: str, fallback: datetime) -> datetime:
         return fallback.astimezone(UTC)
     try:
         when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+        if when.tzinfo is None:  # form platforms export UTC unless they say otherwise
+            when = when.replace(tzinfo=UTC)
+        return when.astimezone(UTC)
+    except (ValueError, OverflowError):  # OverflowError: year 9999 west of UTC
         raise QuarantineError(q.FORM_INVALID, "submitted_at is not ISO 8601") from None
-    if when.tzinfo is None:  # form platforms export UTC unless they say otherwise
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC)
 
 
 def form_to_message(
@@ -107,8 +108,7 @@ def form_to_message(
     if not body:
         raise QuarantineError(q.FORM_INVALID, f"{record.location}: empty message field")
     name = _one_line(_field(record.payload, fields, "name"), 200)
-    raw_email = _one_line(_field(record.payload, fields, "email"), 320)
-    _, address = parse_sender(f"<{raw_email}>") if raw_email else ("", "")
+    address = exact_address(_field(record.payload, fields, "email")[:320])
     parts = split_text(body)
     organisation = _one_line(_field(record.payload, fields, "organisation"), 300) or None
     country = _one_line(_field(record.payload, fields, "country"), 100) or None
@@ -116,9 +116,11 @@ def form_to_message(
         key=form_key(payload_bytes),
         source=source,
         channel=Channel.FORM,
-        received_at=parse_submitted_at(
-            _field(record.payload, fields, "submitted_at"), fallback_received_at
-        ),
+        received_at=plausible_receipt(
+            parse_submitted_at(_field(record.payload, fields, "submitted_at"),
+                               fallback_received_at),
+            fallback_received_at,
+        ),  # fmt: skip
         subject=_one_line(_field(record.payload, fields, "subject"), 998),
         sender_name=name,
         sender_address=address,
