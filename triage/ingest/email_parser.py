@@ -132,7 +132,8 @@ def first_headers(msg: EmailMessage) -> dict[str, object]:
 
 def is_auto_submitted(msg: EmailMessage, sender_address: str, first: dict[str, object]) -> bool:
     # RFC 3834 allows a comment after the keyword: "no (written by a person)" is still "no".
-    auto = re.split(r"[\s(;]", str(first.get("auto-submitted", "no")).strip().lower(), maxsplit=1)[0]
+    declared = str(first.get("auto-submitted", "no")).strip().lower()
+    auto = re.split(r"[\s(;]", declared, maxsplit=1)[0]
     precedence = str(first.get("precedence", "")).strip().lower()
     local = sender_address.split("@", 1)[0]
     return (

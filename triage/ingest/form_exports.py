@@ -110,17 +110,15 @@ def form_to_message(
     name = _one_line(_field(record.payload, fields, "name"), 200)
     address = exact_address(_field(record.payload, fields, "email")[:320])
     parts = split_text(body)
+    submitted = parse_submitted_at(_field(record.payload, fields, "submitted_at"),
+                                   fallback_received_at)  # fmt: skip
     organisation = _one_line(_field(record.payload, fields, "organisation"), 300) or None
     country = _one_line(_field(record.payload, fields, "country"), 100) or None
     return Message(
         key=form_key(payload_bytes),
         source=source,
         channel=Channel.FORM,
-        received_at=plausible_receipt(
-            parse_submitted_at(_field(record.payload, fields, "submitted_at"),
-                               fallback_received_at),
-            fallback_received_at,
-        ),  # fmt: skip
+        received_at=plausible_receipt(submitted, fallback_received_at),
         subject=_one_line(_field(record.payload, fields, "subject"), 998),
         sender_name=name,
         sender_address=address,
