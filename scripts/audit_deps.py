@@ -22,6 +22,7 @@ from typing import Any
 # Vulnerability id -> why it is accepted (review again when the package is upgraded).
 ACCEPTED: dict[str, str] = {}
 SERVICES = ("osv", "pypi")
+TIME_LIMIT = 300  # seconds per service: a network that swallows packets must not hang CI
 
 
 def run_audit(service: str, out: Path) -> dict[str, Any]:
@@ -31,7 +32,12 @@ def run_audit(service: str, out: Path) -> dict[str, Any]:
         "--vulnerability-service", service, "--timeout", "30",
         *(arg for vuln in ACCEPTED for arg in ("--ignore-vuln", vuln)),
     ]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False,
+                              timeout=TIME_LIMIT)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        print(f"pip-audit ({service}) gave no answer in {TIME_LIMIT} s", file=sys.stderr)
+        return {"dependencies": []}
     try:
         report: dict[str, Any] = json.loads(out.read_text())
     except (OSError, ValueError):

@@ -131,7 +131,7 @@ def test_email_and_export_cases(case: HostileCase, store: str, tmp_path: Path) -
     assert again.stored == again.quarantined == 0 and again.duplicates == again.seen
 
 
-def test_nul_bytes_are_stored_on_postgresql(database_url: str, tmp_path: Path) -> None:
+def test_nul_bytes_are_stored_on_both_backends(database_url: str, tmp_path: Path) -> None:
     """The NUL case on both backends: PostgreSQL refuses NUL in text, which would have failed
     the whole chunk (every message in it lost until the hostile one was removed)."""
     (case,) = [c for c in EMAIL_CASES if c.id == "mime-nul-bytes"]
