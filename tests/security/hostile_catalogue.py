@@ -625,6 +625,9 @@ FILTER_CASES: list[HostileCase] = [
             {"queue": "open", "opened_from": "0001-01-01", "opened_to": "9999-12-31",
              "page": "-5", "sort": "'; DROP TABLE cases; --"},
             escaped("200, the cases still listed")),
+    _filter("filter-huge-page", "oversized and nested", "page=10^25 (past any integer column)",
+            {"queue": "open", "page": "1" + "0" * 25},
+            escaped("200, an empty page, not a database error")),
 ]
 
 UI_CASES: list[HostileCase] = [
@@ -636,6 +639,9 @@ UI_CASES: list[HostileCase] = [
                 "From: a staff-domain address, Subject naming another case (TRI-000001), "
                 "no thread headers", "ui", lambda: None,
                 stored("joins the case as outside mail; the case is not marked answered")),
+    HostileCase("ui-huge-ids", "oversized and nested",
+                "case and message ids of 25 digits in the UI's and the API's URLs", "ui",
+                lambda: "9" * 25, refused(404, "404 not found, not a database error (500)")),
 ]
 
 CATALOGUE: list[HostileCase] = [*EMAIL_CASES, *FORM_CASES, *EXPORT_CASES, *FILTER_CASES,

@@ -286,3 +286,21 @@ def test_forged_staff_sender_cannot_mark_a_case_answered(site: Site) -> None:  #
     reply = reply.replace(b"Message-ID:", b"In-Reply-To: <urgent@example.org>\r\nMessage-ID:")
     ingest(site.url, site.folder / "real-staff", {"real": reply})
     assert acknowledged() is not None, "positive control: a reply in the thread does count"
+
+
+def test_huge_ids_in_urls_are_not_found(site: Site) -> None:  # noqa: F811
+    (case,) = [c for c in CATALOGUE if c.id == "ui-huge-ids"]
+    big = case.payload()
+    staff = sign_in(site.base, "tomas.novak")
+    token = issue_api_token("tomas.novak", database_url=site.url)
+    api = httpx.Client(base_url=site.base, headers={"Authorization": f"Bearer {token}"})
+    answers = [
+        staff.client.get(f"/cases/{big}"),
+        staff.client.get(f"/cases/{site.cases['urgent']}/messages/{big}/original"),
+        staff.client.post(f"/cases/{big}/notes", data={"csrf_token": staff.csrf, "body": "x"}),
+        api.get(f"/api/v1/cases/{big}"),
+        api.post(f"/api/v1/cases/{big}/notes", json={"body": "x"}),
+    ]
+    for answer in answers:
+        assert answer.status_code == int(case.expect.reason), answer.request.url
+        assert "Traceback" not in answer.text and "Overflow" not in answer.text
