@@ -120,8 +120,10 @@ def test_email_and_export_cases(case: HostileCase, store: str, tmp_path: Path) -
     folder.mkdir()
     payload = case.payload()
     items = payload if isinstance(payload, list) else [payload]
-    suffix = ".csv" if case.channel == "form_export" else ".eml"
     for n, raw in enumerate(items):
+        suffix = ".eml"
+        if case.channel == "form_export":
+            suffix = ".json" if raw.lstrip()[:1] in (b"[", b"{") else ".csv"
         (folder / f"{n:02d}-hostile{suffix}").write_bytes(raw)
     (folder / "99-good.eml").write_bytes(good_message(case.id))
     source = f"hostile:{case.id}"

@@ -23,6 +23,7 @@ from triage.ingest import quarantine as q
 from triage.ingest.html_text import html_to_text, sanitise_html
 from triage.ingest.quarantine import QuarantineError
 from triage.ingest.receipt_clock import plausible_receipt
+from triage.ingest.storable_text import storable
 from triage.ingest.text_parts import split_text
 
 
@@ -41,16 +42,16 @@ _FALLBACK_CHARSETS = ("utf-8", "windows-1252")
 
 
 def decode_bytes(data: bytes, charset: str | None) -> str:
-    """Decode with the declared charset, then fallbacks; never raises. NULs are dropped:
-    PostgreSQL cannot store them in text, and one would fail the whole chunk."""
+    """Decode with the declared charset, then fallbacks; never raises. The text is made
+    storable (``triage.ingest.storable_text``): one NUL would fail the whole chunk."""
     for candidate in (charset, *_FALLBACK_CHARSETS):
         if not candidate:
             continue
         try:
-            return data.decode(candidate.strip().strip('"').lower()).replace("\x00", "")
+            return storable(data.decode(candidate.strip().strip('"').lower()))
         except (LookupError, UnicodeDecodeError, ValueError):
             continue
-    return data.decode("latin-1").replace("\x00", "")
+    return storable(data.decode("latin-1"))
 
 
 def decode_header_value(value: object, limit: int = 4000) -> str:

@@ -20,6 +20,7 @@ from triage.core.types import FORM_FIELDS, Channel, Message
 from triage.ingest import quarantine as q
 from triage.ingest.quarantine import QuarantineError
 from triage.ingest.receipt_clock import plausible_receipt
+from triage.ingest.storable_text import storable
 from triage.ingest.text_parts import split_text
 
 # Default column names; a per-source mapping (Kobo, Google Forms, Typeform) overrides these.
@@ -66,7 +67,8 @@ def read_json_export(data: bytes, location: str) -> Iterator[FormRecord | Quaran
 
 
 def canonical_payload(payload: Mapping[str, Any]) -> bytes:
-    return json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return text.encode("utf-8", "surrogatepass")  # a lone "\ud800" is kept as it was sent
 
 
 def form_key(payload_bytes: bytes) -> str:
@@ -77,7 +79,7 @@ def _field(payload: Mapping[str, Any], fields: Mapping[str, str], name: str) -> 
     value = payload.get(fields.get(name, name))
     if value is None:
         return ""
-    return str(value)[:MAX_FIELD_CHARS].replace("\x00", "")
+    return storable(str(value)[:MAX_FIELD_CHARS])
 
 
 def _one_line(value: str, limit: int) -> str:
