@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 MODEL_VERSION ?= 2026.11.2
 CORPORA ?= ../shared/corpora/labelled
 
-.PHONY: install run test lint model evaluate samples schedule bench sla-watch serve clean
+.PHONY: install run test lint audit model evaluate samples schedule bench sla-watch serve clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,13 +21,17 @@ install: $(STAMP)
 run: install
 	$(BIN)/triage run samples
 
-## The whole suite: style, layer contracts, tests (SQLite, PostgreSQL, Prefect).
-test: install lint
+## The whole suite: style, layer contracts, known vulnerabilities, tests (SQLite, PostgreSQL, Prefect).
+test: install lint audit
 	$(BIN)/pytest
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+
+## pip-audit over the installed environment: a known vulnerability fails (scripts/audit_deps.py).
+audit: install
+	$(BIN)/python scripts/audit_deps.py
 
 ## Retrain the shipped label model (samples + the corpora's train.csv) and promote it.
 model: install

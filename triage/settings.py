@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     smtp_username: str | None = None
     smtp_password: SecretStr | None = None
     base_url: str = "http://127.0.0.1:8000"  # links in notices point at the web UI
+    # Strict-Transport-Security on every response: turn on once the UI is served over HTTPS
+    # (by a reverse proxy); browsers then refuse plain http to this host for a year.
+    hsts: bool = False
     # IMAP sources: credentials come from the variables each source names (username_env,
     # password_env), never from the sources file or a flow parameter.
     imap_batch_size: int = Field(default=100, ge=1, le=1000)  # UIDs per FETCH and per commit

@@ -21,3 +21,16 @@ def parse_sender(value: str) -> tuple[str, str]:
     if not _ADDRESS_RE.match(address):
         return (name or value)[:200], ""
     return name[:200], address.lower()
+
+
+def exact_address(value: str) -> str:
+    """``value`` lower-cased if it is one bare address and nothing else, else "".
+
+    A form's email field is a single address: ``getaddresses`` would read
+    ``"ana@example.org\\r\\nBcc: x@example.net"`` as two and keep a mangled first one.
+    """
+    candidate = value.strip()
+    if not candidate or any(c.isspace() or c in "<>,;" for c in candidate):
+        return ""
+    address = parse_sender(f"<{candidate}>")[1]
+    return address if address == candidate.lower() else ""

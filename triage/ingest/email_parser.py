@@ -22,6 +22,8 @@ from triage.core.types import Attachment, Channel, Message
 from triage.ingest import quarantine as q
 from triage.ingest.html_text import html_to_text, sanitise_html
 from triage.ingest.quarantine import QuarantineError
+from triage.ingest.receipt_clock import plausible_receipt
+from triage.ingest.storable_text import storable
 from triage.ingest.text_parts import split_text
 
 
@@ -40,15 +42,16 @@ _FALLBACK_CHARSETS = ("utf-8", "windows-1252")
 
 
 def decode_bytes(data: bytes, charset: str | None) -> str:
-    """Decode with the declared charset, then fallbacks; never raises."""
+    """Decode with the declared charset, then fallbacks; never raises. The text is made
+    storable (``triage.ingest.storable_text``): one NUL would fail the whole chunk."""
     for candidate in (charset, *_FALLBACK_CHARSETS):
         if not candidate:
             continue
         try:
-            return data.decode(candidate.strip().strip('"').lower())
+            return storable(data.decode(candidate.strip().strip('"').lower()))
         except (LookupError, UnicodeDecodeError, ValueError):
             continue
-    return data.decode("latin-1")
+    return storable(data.decode("latin-1"))
 
 
 def decode_header_value(value: object, limit: int = 4000) -> str:
@@ -72,12 +75,17 @@ def decode_header_value(value: object, limit: int = 4000) -> str:
 
 
 _SAFE_NAME_RE = re.compile(r"[^\w.\- ()\[\]]+", re.UNICODE)
+# Device names Windows opens instead of a file ("CON", "aux.txt", "LPT1.pdf"): a member of staff
+# who saves such an attachment must get a file.
+_WINDOWS_DEVICE_RE = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
 
 
 def sanitise_filename(name: str) -> str:
     """Keep the last path component, drop control and shell-special characters."""
     base = re.split(r"[\\/]", name.replace("\x00", ""))[-1]
     base = _SAFE_NAME_RE.sub("_", base).strip(" .")
+    if _WINDOWS_DEVICE_RE.match(base):
+        base = "_" + base
     return (base or "attachment")[:120]
 
 
@@ -88,11 +96,30 @@ def receipt_time(msg: EmailMessage, fallback: datetime) -> datetime:
         stamp = str(header).rsplit(";", 1)[-1].strip()
         try:
             when = parsedate_to_datetime(stamp)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             continue
         if when is not None and when.tzinfo is not None:
-            return when.astimezone(UTC)
+            return plausible_receipt(when, fallback)
     return fallback.astimezone(UTC)
+
+
+_FINAL_ADDRESS_RE = re.compile(r"<([^<>\s]{1,320})>\s*$")
+
+
+def sender_of(value: object) -> tuple[str, str]:
+    """The address is parsed from the header as sent, and only the display name is decoded:
+    decoding first would let an encoded word smuggle in another address
+    (``=?utf-8?q?x=3Cstaff=40our.org=3E?= <eve@evil.example>`` would read as staff)."""
+    if value is None or isinstance(value, Header):  # raw 8-bit: no encoded words to smuggle
+        return parse_sender(decode_header_value(value, 998))
+    text = " ".join(_CONTROL_RE.sub(" ", str(value)).split())[:4000]
+    name, address = parse_sender(text)
+    if not address:  # specials inside an encoded word (invalid): trust only a final <address>
+        found = _FINAL_ADDRESS_RE.search(text)
+        final = parse_sender(f"<{found.group(1)}>")[1] if found else ""
+        if found and final:
+            name, address = text[: found.start()], final
+    return decode_header_value(name, 200), address
 
 
 def first_headers(msg: EmailMessage) -> dict[str, object]:
@@ -105,7 +132,9 @@ def first_headers(msg: EmailMessage) -> dict[str, object]:
 
 
 def is_auto_submitted(msg: EmailMessage, sender_address: str, first: dict[str, object]) -> bool:
-    auto = str(first.get("auto-submitted", "no")).strip().lower()
+    # RFC 3834 allows a comment after the keyword: "no (written by a person)" is still "no".
+    declared = str(first.get("auto-submitted", "no")).strip().lower()
+    auto = re.split(r"[\s(;]", declared, maxsplit=1)[0]
     precedence = str(first.get("precedence", "")).strip().lower()
     local = sender_address.split("@", 1)[0]
     return (
@@ -173,7 +202,7 @@ def parse_email(
     budget("text")
 
     message_id = decode_header_value(first.get("message-id"), 998).strip() or None
-    sender_name, sender_address = parse_sender(decode_header_value(first.get("from"), 998))
+    sender_name, sender_address = sender_of(first.get("from"))
     references = tuple(decode_header_value(first.get("references"), 16000).split())[:100]
     in_reply_to = decode_header_value(first.get("in-reply-to"), 998).strip() or None
     return Message(
@@ -220,6 +249,8 @@ def _walk(msg: EmailMessage, limits: Limits) -> tuple[str, str, list[Attachment]
                 stack.extend((child, depth + 1) for child in reversed(children))
             continue
         ctype = part.get_content_type()
+        if ctype.startswith("multipart/"):  # boundary missing or wrong: the parts are text
+            ctype = "text/plain"
         filename = part.get_filename() if _has_filename(part) else None
         disposition = str(part.get("Content-Disposition", "")).split(";", 1)[0].strip().lower()
         payload = _payload_bytes(part)

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from triage.core.addresses import parse_sender
+from triage.core.addresses import exact_address
 from triage.core.types import FORM_FIELDS, Channel, Message
 from triage.ingest import quarantine as q
 from triage.ingest.quarantine import QuarantineError
+from triage.ingest.receipt_clock import plausible_receipt
+from triage.ingest.storable_text import storable
 from triage.ingest.text_parts import split_text
 
 # Default column names; a per-source mapping (Kobo, Google Forms, Typeform) overrides these.
@@ -65,7 +67,8 @@ def read_json_export(data: bytes, location: str) -> Iterator[FormRecord | Quaran
 
 
 def canonical_payload(payload: Mapping[str, Any]) -> bytes:
-    return json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return text.encode("utf-8", "surrogatepass")  # a lone "\ud800" is kept as it was sent
 
 
 def form_key(payload_bytes: bytes) -> str:
@@ -76,7 +79,7 @@ def _field(payload: Mapping[str, Any], fields: Mapping[str, str], name: str) -> 
     value = payload.get(fields.get(name, name))
     if value is None:
         return ""
-    return str(value)[:MAX_FIELD_CHARS].replace("\x00", "")
+    return storable(str(value)[:MAX_FIELD_CHARS])
 
 
 def _one_line(value: str, limit: int) -> str:
@@ -88,11 +91,11 @@ def parse_submitted_at(value: str, fallback: datetime) -> datetime:
         return fallback.astimezone(UTC)
     try:
         when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+        if when.tzinfo is None:  # form platforms export UTC unless they say otherwise
+            when = when.replace(tzinfo=UTC)
+        return when.astimezone(UTC)
+    except (ValueError, OverflowError):  # OverflowError: year 9999 west of UTC
         raise QuarantineError(q.FORM_INVALID, "submitted_at is not ISO 8601") from None
-    if when.tzinfo is None:  # form platforms export UTC unless they say otherwise
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC)
 
 
 def form_to_message(
@@ -107,18 +110,17 @@ def form_to_message(
     if not body:
         raise QuarantineError(q.FORM_INVALID, f"{record.location}: empty message field")
     name = _one_line(_field(record.payload, fields, "name"), 200)
-    raw_email = _one_line(_field(record.payload, fields, "email"), 320)
-    _, address = parse_sender(f"<{raw_email}>") if raw_email else ("", "")
+    address = exact_address(_field(record.payload, fields, "email")[:320])
     parts = split_text(body)
+    submitted = parse_submitted_at(_field(record.payload, fields, "submitted_at"),
+                                   fallback_received_at)  # fmt: skip
     organisation = _one_line(_field(record.payload, fields, "organisation"), 300) or None
     country = _one_line(_field(record.payload, fields, "country"), 100) or None
     return Message(
         key=form_key(payload_bytes),
         source=source,
         channel=Channel.FORM,
-        received_at=parse_submitted_at(
-            _field(record.payload, fields, "submitted_at"), fallback_received_at
-        ),
+        received_at=plausible_receipt(submitted, fallback_received_at),
         subject=_one_line(_field(record.payload, fields, "subject"), 998),
         sender_name=name,
         sender_address=address,

@@ -26,7 +26,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from triage.core.addresses import parse_sender
+from triage.core.addresses import exact_address
 from triage.core.types import Event, Message, Quarantined
 from triage.ingest.form_exports import (
     FormRecord,
@@ -52,7 +52,7 @@ def valid_address(value: str) -> bool:
     The API rejects what the normaliser would silently drop, so a sender who typed a broken
     address is told so instead of becoming unreachable.
     """
-    return bool(parse_sender(f"<{value.strip()}>")[1])
+    return bool(exact_address(value))
 
 
 def valid_submitted_at(value: str) -> bool:

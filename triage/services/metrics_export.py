@@ -8,6 +8,7 @@ on its own still says what it counts.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -29,11 +30,26 @@ def export_frame(result: MetricsResult) -> pd.DataFrame:
     return table
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...),
+# =cmd|' /C calc'!A0): OWASP's CSV-injection advice is to make such a text cell start with '.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, made plain text; numbers are
+    left alone (a negative gap is a number, not a formula)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def export_table(result: MetricsResult, path: Path) -> Path:
     """Write ``path`` as .csv or .parquet (pyarrow); anything else is refused."""
     frame = export_frame(result)
     suffix = path.suffix.lower()
     if suffix == ".csv":
+        frame = frame.map(neutralise_cell)
+        frame.columns = [neutralise_cell(str(c)) for c in frame.columns]
         frame.to_csv(path, index=False)
     elif suffix == ".parquet":
         frame.to_parquet(path, index=False, engine="pyarrow")

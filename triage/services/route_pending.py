@@ -111,7 +111,13 @@ def _campaigns(
 
 
 def role_of(item: repo.RoutingInput, staff_domains: frozenset[str]) -> str:
-    """Who wrote it: the team (a staff domain or a Sent folder), a machine, or a sender."""
+    """Who wrote it: the team (a staff domain or a Sent folder), a machine, or a sender.
+
+    A staff-domain From: is only a claim: anyone can write it. ``route_messages`` therefore
+    counts such mail as the team's response only when it answers the conversation's own
+    Message-IDs (which an outsider does not know); on a case reference alone (``TRI-000123``
+    is sequential, easily guessed) it joins the case as mail from outside and records nothing.
+    """
     domain = item.sender_address.rpartition("@")[2].lower()
     if item.source.endswith(":sent") or (domain and domain in staff_domains):
         return STAFF
@@ -139,6 +145,12 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
         threads = {h: c for h, (c, status) in known.items() if status != CaseStatus.CLOSED}
         by_reference = _cases_named_in_subjects(session, items)
         in_chunk = {item.header_id for item in items if item.header_id}
+        for item in items:  # a claimed staff sender on a guessed case reference alone
+            if roles[item.message_id] == STAFF and not item.source.endswith(":sent") and (
+                item.message_id in by_reference
+                and not any(r in threads or r in in_chunk for r in item.refs)
+            ):
+                roles[item.message_id] = SENDER
 
         def target(item: repo.RoutingInput) -> int | None:
             found = next((threads[r] for r in item.refs if r in threads), None)

@@ -36,6 +36,8 @@ QUEUE_TITLES = {
 }  # fmt: skip
 
 
+MAX_PAGE = 1_000_000  # 50 million cases at most: far past any queue, well inside int64
+
 @dataclass(frozen=True, slots=True)
 class QueueRow:
     case_id: int
@@ -118,7 +120,7 @@ def queue_view(
     now = now or datetime.now(UTC)
     filters = filters or QueueFilter()
     rules = routing_rules()
-    page = max(1, page)
+    page = min(max(1, page), MAX_PAGE)  # a page number from a URL must fit SQL's OFFSET
     with session_scope(database_url) as session:
         conditions = qq.queue_conditions(session, user.username, user.team, now,
                                          rules.at_risk_share)  # fmt: skip

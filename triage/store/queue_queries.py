@@ -216,7 +216,7 @@ def filter_conditions(f: QueueFilter) -> list[ColumnElement[bool]]:
         found.append(CaseRow.priority == f.priority)
     if f.opened_from:
         found.append(CaseRow.opened_at >= datetime.combine(f.opened_from, time(), tzinfo=UTC))
-    if f.opened_to:
+    if f.opened_to and f.opened_to < date.max:  # "up to 9999-12-31" is no bound at all
         end = datetime.combine(f.opened_to + timedelta(days=1), time(), tzinfo=UTC)
         found.append(CaseRow.opened_at < end)
     return found

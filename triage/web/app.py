@@ -46,7 +46,7 @@ def create_app(database_url: str | None = None, *, form_max_bytes: int | None = 
     app.include_router(staff_api_router)
     app.include_router(ui_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, hsts=settings.hsts)
 
     @app.get("/api/health", tags=["health"])
     async def health() -> dict[str, str]:

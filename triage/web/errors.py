@@ -49,6 +49,12 @@ def install_error_handlers(app: FastAPI) -> None:
     async def refused(request: Request, exc: Exception) -> Response:
         return _answer(request, 400, str(exc)[:300])
 
+    async def too_large(request: Request, _exc: Exception) -> Response:
+        # A path id past any integer column (/cases/999...9): the database driver cannot even
+        # compare it, so nothing can be found under it.
+        return _answer(request, 404, "There is nothing here.")
+
+    app.add_exception_handler(OverflowError, too_large)
     app.add_exception_handler(LoginRequired, login_required)
     app.add_exception_handler(CsrfRejected, csrf)
     app.add_exception_handler(AccessDenied, denied)

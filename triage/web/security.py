@@ -6,9 +6,10 @@
   ``csrf_token`` or the ``X-CSRF-Token`` header (scripts); compared in constant time.
   The JSON API takes bearer tokens only, never the cookie, so a browser cannot be tricked
   into calling it.
-- Every response gets a Content-Security-Policy with no remote source at all, plus
-  ``frame-ancestors 'none'`` and ``nosniff``; the sanitised e-mail frame gets a stricter
-  one of its own.
+- Every response (404, 405 and 500 included) gets a Content-Security-Policy with no remote
+  source at all, plus ``frame-ancestors 'none'``, ``nosniff`` and ``Referrer-Policy:
+  no-referrer``; the sanitised e-mail frame gets a stricter one of its own. With
+  ``TRIAGE_HSTS=true`` (the UI is behind HTTPS) every response also carries HSTS.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ ORIGINAL_CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; "
     "form-action 'none'; frame-ancestors 'self'; base-uri 'none'; sandbox"
 )
+HSTS = "max-age=31536000; includeSubDomains"
 
 
 class LoginRequired(Exception):
@@ -58,8 +60,9 @@ class SecurityHeaders:
     turns an unhandled exception into a bare 500 (the class name is logged, never the
     message: it may quote what a sender wrote)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, hsts: bool = False) -> None:
         self.app = app
+        self.hsts = hsts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -84,6 +87,8 @@ class SecurityHeaders:
                 }
                 if not scope["path"].startswith("/static/"):
                     extra[b"cache-control"] = b"no-store"
+                if self.hsts:
+                    extra[b"strict-transport-security"] = HSTS.encode()
                 headers += [(k, v) for k, v in extra.items() if k not in names]
                 message["headers"] = headers
             await send(message)

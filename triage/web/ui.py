@@ -312,7 +312,7 @@ async def download(request: Request, case_id: int, message_id: int, index: int,
     ascii_name = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)[:100]
     return Response(payload, media_type="application/octet-stream", headers={
         "Content-Disposition": f'attachment; filename="{ascii_name or "attachment"}"',
-        "Content-Security-Policy": "default-src 'none'; sandbox",
+        "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
     })  # fmt: skip
 
 
