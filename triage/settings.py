@@ -53,6 +53,15 @@ class Settings(BaseSettings):
     metrics_cron: str = "0 6 * * 1"  # weekly report, Mondays 06:00 UTC
     metrics_report_dir: Path = Path("reports")
     metrics_alert_to: str = ""  # person ids from the routing file, comma-separated
+    # Encryption at rest (docs/encryption-retention.md): Fernet keys, comma-separated, the
+    # first seals and any opens (rotation). Confidential cases are sealed; every case too with
+    # encrypt_all. Without a key, confidential text is refused unless allow_plaintext (dev).
+    data_key: SecretStr | None = None
+    encrypt_all: bool = False
+    allow_plaintext: bool = False
+    # Retention of text: default packaged triage/data/retention.yaml.
+    retention_file: Path | None = None
+    retention_cron: str = "30 2 * * *"  # daily: seal sweep, warnings, purge
 
 
 @lru_cache(maxsize=1)
