@@ -18,6 +18,7 @@ SHARED = ROOT.parent / "shared"
 # Encryption at rest needs a key wherever a case may become confidential: a fixed test key
 # (Fernet, 32 bytes base64), never a real one. Tests about missing keys remove it.
 TEST_DATA_KEY = "dGVzdC1rZXktbm90LWZvci1wcm9kdWN0aW9uLXVzZSE="
+os.environ.setdefault("TRIAGE_DATA_KEY", TEST_DATA_KEY)  # module-scoped fixtures need it too
 
 
 @pytest.fixture(scope="session")

@@ -18,12 +18,11 @@ from triage.core.types import CaseStatus, DeadlineKind, Event
 from triage.services import case_clock
 from triage.services.access import AccessDenied, NotFound, load_case, require_actor
 from triage.services.correct_labels import CorrectionResult, correct_labels, recompute_deadlines
-from triage.services.database import engine_for, session_scope
+from triage.services.database import session_scope
 from triage.services.route_pending import routing_rules
 from triage.services.users import StaffUser
 from triage.store import repository as repo
 from triage.store import text_rows
-from triage.store.database import flush_wal
 from triage.store.tables import (
     CaseAccessRow,
     CaseNoteRow,
@@ -265,9 +264,7 @@ def set_confidential(
                                           granted_by=user.username, granted_at=now))  # fmt: skip
         _event(session, "confidentiality_set", user, case_id, now, confidential=confidential,
                named=names if confidential else [])  # fmt: skip
-        sealed = text_rows.seal_cases(session, [case_id])  # the text is encrypted in place
-    if sealed:
-        flush_wal(engine_for(database_url))
+        text_rows.seal_cases(session, [case_id])  # the text is encrypted in place
 
 
 def merge(
@@ -292,9 +289,7 @@ def merge(
         _move(session, dup, str(CaseStatus.CLOSED), user, now)
         _event(session, "merged_into", user, dup.id, now, into=into.id)
         _event(session, "merged_from", user, into.id, now, duplicate=dup.id)
-        sealed = text_rows.seal_cases(session, [into.id])
-    if sealed:
-        flush_wal(engine_for(database_url))
+        text_rows.seal_cases(session, [into.id])
 
 
 def touch_viewer(

@@ -15,8 +15,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from triage.settings import get_settings
-from triage.store import sealing
-from triage.store.database import make_engine, migrate
+from triage.store import sealing, text_rows
+from triage.store.database import flush_wal, make_engine, migrate
 from triage.store.tables import CaseRow
 
 
@@ -57,7 +57,14 @@ def engine_for(url: str | None = None) -> Engine:
 
 @contextmanager
 def session_scope(url: str | None = None) -> Iterator[Session]:
-    """A unit of work: committed on success, rolled back on any error."""
+    """A unit of work: committed on success, rolled back on any error.
+
+    After a commit that sealed or purged text, SQLite's WAL is checkpointed and truncated, so
+    the plaintext's old page images leave the files with it."""
     install_policy()
-    with Session(engine_for(url), expire_on_commit=False) as session, session.begin():
-        yield session
+    engine = engine_for(url)
+    with Session(engine, expire_on_commit=False) as session:
+        with session.begin():
+            yield session
+        if session.info.pop(text_rows.FLUSH_WAL, False):  # text was sealed or deleted
+            flush_wal(engine)

@@ -9,8 +9,8 @@ or ``triage retention --apply``):
 2. purges the cases whose time has come *and* whose owner was warned ``warn_days`` before
    (a case the policy made due at once is warned now and purged on a later run);
 3. purges messages that never opened a case and quarantined raw bytes past their periods;
-4. on SQLite, checkpoints and truncates the WAL so deleted text leaves the files
-   (``secure_delete`` zeroes the freed space in the database file itself).
+4. on SQLite, after the commit, checkpoints and truncates the WAL so deleted text leaves
+   the files (``secure_delete`` zeroes the freed space in the database file itself).
 
 What stays: ids, channels, times, statuses, owners, labels, deadlines, routing decisions,
 events and the audit log of reads: everything the metrics count, and nothing a sender wrote.
@@ -28,12 +28,11 @@ from sqlalchemy.orm import Session
 from triage.config.files import load_retention
 from triage.core.retention import RetentionPolicy
 from triage.core.types import Event, Stage
-from triage.services.database import engine_for, session_scope
+from triage.services.database import session_scope
 from triage.services.route_pending import routing_rules
 from triage.settings import get_settings
 from triage.store import repository as repo
 from triage.store import text_rows
-from triage.store.database import flush_wal
 from triage.store.tables import CaseRow, MessageRow, OutboxRow, QuarantineRow
 
 log = logging.getLogger(__name__)
@@ -145,8 +144,6 @@ def run_retention(
                                           {"policy": policy.version}, case_id))  # fmt: skip
         report.unlinked_purged = text_rows.purge_messages(session, unlinked, now)
         report.quarantine_purged = text_rows.purge_quarantined(session, quarantined, now)
-    if report.messages_purged or report.unlinked_purged or report.quarantine_purged:
-        flush_wal(engine_for(database_url))
     log.info("retention: %d warned, %d cases purged, %d unlinked, %d quarantined",
              report.warned, report.cases_purged, report.unlinked_purged,
              report.quarantine_purged)  # fmt: skip

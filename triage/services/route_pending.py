@@ -18,11 +18,10 @@ from triage.nlp.gazetteer import Gazetteer, load_gazetteer
 from triage.nlp.near_duplicates import band_keys, signature, similarity
 from triage.services.acknowledge import queue_acknowledgements
 from triage.services.case_clock import record_first_response_in, resume_in
-from triage.services.database import engine_for, session_scope
+from triage.services.database import session_scope
 from triage.settings import get_settings
 from triage.store import repository as repo
 from triage.store import text_rows
-from triage.store.database import flush_wal
 from triage.store.tables import CaseRow
 
 log = logging.getLogger(__name__)
@@ -190,13 +189,11 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
             rest = waiting
         _join(session, joined, now)
         # A confidential case (or any, with encrypt-all) is sealed in the routing transaction.
-        sealed = text_rows.seal_cases(
+        text_rows.seal_cases(
             session, [*opened.values(), *(c for c, _at, _role in joined.values())]
         )
         done = [item.message_id for item in items]
         repo.set_stage(session, done, Stage.ROUTED)
-    if sealed:
-        flush_wal(engine_for(database_url))
     log.info("routed %d messages: %d opened cases, %d joined cases", len(done), len(opened),
              len(joined))  # fmt: skip
     return done

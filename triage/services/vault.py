@@ -12,9 +12,8 @@ from __future__ import annotations
 from cryptography.fernet import Fernet
 from sqlalchemy import select
 
-from triage.services.database import engine_for, session_scope
+from triage.services.database import session_scope
 from triage.store import sealing, text_rows
-from triage.store.database import flush_wal
 from triage.store.tables import CaseRow
 
 
@@ -32,8 +31,6 @@ def seal_all(database_url: str | None = None) -> dict[str, int]:
         cases = list(session.scalars(stmt))
         messages = text_rows.seal_cases(session, cases)
         others = text_rows.seal_unlinked(session)
-    if messages or others:
-        flush_wal(engine_for(database_url))
     return {"cases": len(cases), "messages_sealed": messages, "other_rows_sealed": others}
 
 
@@ -42,6 +39,4 @@ def rotate(database_url: str | None = None) -> dict[str, int]:
     sealing.sealer()  # no key, no rotation: say so before reading anything
     with session_scope(database_url) as session:
         changed = text_rows.reseal_all(session)
-    if changed:
-        flush_wal(engine_for(database_url))
     return {"rows_resealed": changed}

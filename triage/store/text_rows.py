@@ -32,6 +32,8 @@ from triage.store.tables import (
 log = logging.getLogger(__name__)
 
 CHUNK = 500
+# ``session.info`` flag: this transaction overwrote text; after commit, flush the WAL.
+FLUSH_WAL = "triage.flush_wal"
 MESSAGE_TEXT = ("subject", "sender_name", "sender_address", "body_text", "new_text",
                 "quoted_text", "signature", "html_sanitised", "organisation", "raw",
                 "attachments")  # fmt: skip
@@ -71,6 +73,7 @@ def _rewrite(
         if any(values[c] is not getattr(row, c) for c in columns):
             updates.append({"row_id": row.id, **values})
     if updates:
+        session.info[FLUSH_WAL] = True
         session.connection().execute(
             update(table).where(table.c.id == bindparam("row_id"))
             .values({c: bindparam(c) for c in columns}),
@@ -173,6 +176,7 @@ def purge_cases(session: Session, case_ids: Sequence[int], at: datetime) -> int:
     Returns how many messages were emptied.
     """
     n = 0
+    session.info[FLUSH_WAL] = True
     for chunk in _chunks(list(case_ids)):
         mids = _case_messages(session, chunk)
         n += purge_messages(session, mids, at)
@@ -189,6 +193,7 @@ def purge_cases(session: Session, case_ids: Sequence[int], at: datetime) -> int:
 
 def purge_messages(session: Session, message_ids: Sequence[int], at: datetime) -> int:
     n = 0
+    session.info[FLUSH_WAL] = True
     for chunk in _chunks(list(message_ids)):
         n += session.execute(
             update(MessageRow).where(MessageRow.id.in_(chunk))
@@ -202,6 +207,7 @@ def purge_messages(session: Session, message_ids: Sequence[int], at: datetime) -
 def purge_quarantined(session: Session, ids: Sequence[int], at: datetime) -> int:
     """Quarantined items keep their reason code and times (counts reconcile); bytes go."""
     n = 0
+    session.info[FLUSH_WAL] = True
     for chunk in _chunks(list(ids)):
         n += session.execute(
             update(QuarantineRow).where(QuarantineRow.id.in_(chunk))
