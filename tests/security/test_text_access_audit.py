@@ -7,6 +7,7 @@ pipeline. Every GET route that names a case is walked, so a new view cannot slip
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import httpx
 import pytest
@@ -110,7 +111,7 @@ def test_no_route_can_change_the_audit_log() -> None:
         assert methods <= {"GET", "HEAD"}, path
     import triage.services.audit as audit_module
 
-    source = open(audit_module.__file__, encoding="utf-8").read()
+    source = Path(audit_module.__file__).read_text(encoding="utf-8")
     assert "update(" not in source and "delete(" not in source
 
 
