@@ -52,6 +52,9 @@ def test_retention_flow_warns_then_purges_and_leaks_nothing(
     monkeypatch.setenv("TRIAGE_DATABASE_URL", url)
     monkeypatch.setenv("PREFECT_HOME", str(prefect_home))
     monkeypatch.setenv("PREFECT_LOGGING_LEVEL", "DEBUG")
+    from triage.settings import get_settings
+
+    get_settings.cache_clear()  # the flow finds the database through settings
     from pipelines import prefect_env
 
     prefect_env.configure()

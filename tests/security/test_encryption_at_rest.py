@@ -25,11 +25,12 @@ from triage.services import users, vault
 from triage.services.case_view import attachment, case_detail, original_html
 from triage.services.correct_labels import correct_labels
 from triage.services.database import engine_for, session_scope
+from triage.services.route_pending import routing_rules
 from triage.settings import get_settings
 from triage.store import repository as repo
 from triage.store import sealing, text_rows
 from triage.store.database import make_engine, migrate
-from triage.store.tables import CaseRow, ClassificationRow, MessageRow
+from triage.store.tables import CaseAccessRow, CaseRow, ClassificationRow, MessageRow
 
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 
@@ -108,6 +109,13 @@ def test_a_label_that_makes_the_case_confidential_seals_it(tmp_path: Path) -> No
                             database_url=url)  # fmt: skip
     with session_scope(url) as session:
         assert session.get(CaseRow, case_id).confidential, result  # type: ignore[union-attr]
+        named = set(session.scalars(select(CaseAccessRow.username)
+                                    .where(CaseAccessRow.case_id == case_id)))  # fmt: skip
+    restricted = next(r.restricted_to for r in routing_rules().rules if r.id == result.rule_id)
+    assert named == set(restricted) and result.owner in named  # the rule's people may read
+    staff = people(url)
+    assert case_detail(case_id, staff["omar.said"], database_url=url).text_visible
+    assert not case_detail(case_id, staff["tomas.novak"], database_url=url).text_visible
     assert file_hits(db, mark) == 0
 
 

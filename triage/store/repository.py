@@ -28,6 +28,7 @@ from triage.core.types import (
 from triage.store import sealing, text_rows
 from triage.store.tables import (
     CampaignKeyRow,
+    CaseAccessRow,
     CaseFingerprintRow,
     CaseRow,
     ClassificationRow,
@@ -524,6 +525,15 @@ def queue_outbox(session: Session, rows: Sequence[dict[str, Any]]) -> int:
                 "last_error": None}  # fmt: skip
     fast_insert(session, OutboxRow.__table__, [{**defaults, **r} for r in fresh])
     return len(fresh)
+
+
+def grant_access(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Name people on confidential cases (``case_access`` rows); existing names are kept."""
+    if rows:
+        stmt = _insert(session, CaseAccessRow).on_conflict_do_nothing(
+            index_elements=["case_id", "username"]
+        )
+        session.execute(stmt, list(rows))
 
 
 def link_messages(session: Session, case_of: dict[int, int]) -> None:
