@@ -99,6 +99,22 @@ def test_confidential_case_is_sealed_in_place_and_leaves_no_plaintext(tmp_path: 
     assert bytes(stored[2]).startswith(sealing.BPREFIX) and '"sealed"' in stored[3]
     assert file_hits(db, mark) == 0  # reading did not write plaintext anywhere
 
+    # A reply that joins the confidential case is sealed in the routing transaction.
+    reply_mark = marker()
+    from email import message_from_bytes
+
+    reply = message_from_bytes(eml(datetime.now(UTC), f"re-{reply_mark.lower()}@example.org",
+                                   "Whistle <w@example.org>", "Re: report",
+                                   f"One more thing: {reply_mark}"))  # fmt: skip
+    reply["In-Reply-To"] = f"<{mark.lower()}@example.org>"
+    ingest(url, tmp_path / "inbox2", {"reply": reply.as_bytes()})
+    with session_scope(url) as session:
+        joined = session.scalars(select(MessageRow.case_id).where(MessageRow.id != message_id))
+        assert list(joined) == [case_id]
+    assert file_hits(db, reply_mark) == 0
+    assert any(reply_mark in m.get("new_text", "") for m in
+               case_detail(case_id, staff["omar.said"], database_url=url).thread)  # fmt: skip
+
 
 def test_a_label_that_makes_the_case_confidential_seals_it(tmp_path: Path) -> None:
     db = tmp_path / "triage.db"
