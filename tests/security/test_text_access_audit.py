@@ -97,6 +97,9 @@ def test_only_named_people_read_confidential_text_and_each_read_is_logged(
     logged = admin_api.get("/api/v1/audit", params={"case": case_id}).json()["reads"]
     assert {r["actor"] for r in logged} == {"omar.said"}
     assert api.get("/api/v1/audit").status_code == 403
+    page = sign_in(site.base, "admin.one").client.get("/admin/audit", params={"case": case_id})
+    assert page.status_code == 200 and "omar.said" in page.text and "case_page" in page.text
+    assert named.client.get("/admin/audit").status_code == 403
     for method in ("PUT", "PATCH", "DELETE", "POST"):
         assert admin_api.request(method, "/api/v1/audit").status_code in (403, 404, 405)
 
