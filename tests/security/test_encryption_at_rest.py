@@ -9,6 +9,7 @@ read it still do, through the services.
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -185,7 +186,7 @@ def test_key_rotation_reseals_with_the_new_key(tmp_path: Path, monkeypatch) -> N
     case_id, _ = one_case(url, tmp_path / "inbox", mark)
     admin = users.add_user("admin.one", PASSWORD, "admin", database_url=url)
     actions.set_confidential(case_id, True, [], admin, database_url=url)
-    old = get_settings().data_key.get_secret_value()  # type: ignore[union-attr]
+    old = os.environ["TRIAGE_DATA_KEY"]
     new = vault.new_key()
     monkeypatch.setenv("TRIAGE_DATA_KEY", f"{new},{old}")
     get_settings.cache_clear()

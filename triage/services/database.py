@@ -14,18 +14,16 @@ from functools import lru_cache
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from triage.settings import get_settings
+from triage.settings import data_protection, get_settings
 from triage.store import sealing, text_rows
 from triage.store.database import flush_wal, make_engine, migrate
 from triage.store.tables import CaseRow
 
 
 def install_policy() -> sealing.Policy:
-    """The settings' keys and switches, installed in the store (cheap when unchanged)."""
-    settings = get_settings()
-    secret = settings.data_key.get_secret_value() if settings.data_key else ""
-    keys = tuple(k.strip() for k in secret.split(",") if k.strip())
-    policy = sealing.Policy(keys, settings.encrypt_all, settings.allow_plaintext)
+    """The keys and switches of ``TRIAGE_DATA_KEY`` and co., installed in the store (cheap
+    when unchanged, so every unit of work does it)."""
+    policy = sealing.Policy(*data_protection())
     sealing.install(policy)
     return policy
 
