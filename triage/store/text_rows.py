@@ -45,12 +45,16 @@ MESSAGE_PURGED: dict[str, Any] = {
 }  # fmt: skip
 QUARANTINE_TEXT = ("detail", "raw")
 OUTBOX_TEXT = ("address", "subject", "body")
-SEALED_COLUMNS: tuple[tuple[Table, tuple[str, ...]], ...] = (
-    (MessageRow.__table__, MESSAGE_TEXT),  # type: ignore[arg-type]
-    (ClassificationRow.__table__, ("evidence",)),  # type: ignore[arg-type]
+# Tables with a ``case_id`` whose text belongs to that case.
+CASE_TEXT: tuple[tuple[Table, tuple[str, ...]], ...] = (
     (CaseNoteRow.__table__, ("body",)),  # type: ignore[arg-type]
     (CaseOutcomeRow.__table__, ("summary",)),  # type: ignore[arg-type]
     (OutboxRow.__table__, OUTBOX_TEXT),  # type: ignore[arg-type]
+)
+SEALED_COLUMNS: tuple[tuple[Table, tuple[str, ...]], ...] = (
+    (MessageRow.__table__, MESSAGE_TEXT),  # type: ignore[arg-type]
+    (ClassificationRow.__table__, ("evidence",)),  # type: ignore[arg-type]
+    *CASE_TEXT,
     (QuarantineRow.__table__, QUARANTINE_TEXT),  # type: ignore[arg-type]
 )
 
@@ -127,7 +131,7 @@ def seal_cases(session: Session, case_ids: Sequence[int]) -> int:
                                MessageRow.id.in_(mchunk), sealing.seal)  # fmt: skip
             _rewrite(session, ClassificationRow.__table__, ("evidence",),  # type: ignore[arg-type]
                      ClassificationRow.message_id.in_(mchunk), sealing.seal)  # fmt: skip
-        for table, columns in SEALED_COLUMNS[2:5]:
+        for table, columns in CASE_TEXT:
             _rewrite(session, table, columns, table.c.case_id.in_(chunk), sealing.seal)
     return sealed
 
