@@ -68,7 +68,8 @@ def schedule(
     try:
         settings = get_settings()
         serve_schedule(cron or settings.schedule_cron, sources or [],
-                       metrics_cron=settings.metrics_cron)  # fmt: skip
+                       metrics_cron=settings.metrics_cron,
+                       retention_cron=settings.retention_cron)  # fmt: skip
     finally:
         if server is not None:
             server.terminate()

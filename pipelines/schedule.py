@@ -56,6 +56,18 @@ def metrics_deployment(cron: str, days: int = 7) -> Any:
     )
 
 
+def retention_deployment(cron: str = "30 2 * * *") -> Any:
+    from pipelines.retention import retention
+
+    return retention.to_deployment(
+        name=DEPLOYMENT_NAME,
+        cron=cron,
+        concurrency_limit=1,
+        description="Daily: seal confidential text, warn owners, delete text past retention.",
+        tags=["triage"],
+    )
+
+
 def wait_for_port(host: str, port: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -89,6 +101,7 @@ def serve_schedule(
     sources: Sequence[str],
     sla_cron: str = "*/10 * * * *",
     metrics_cron: str = "0 6 * * 1",
+    retention_cron: str = "30 2 * * *",
 ) -> None:
     from prefect import serve
 
@@ -96,5 +109,6 @@ def serve_schedule(
         batch_deployment(cron, sources),
         sla_watch_deployment(sla_cron),
         metrics_deployment(metrics_cron),
+        retention_deployment(retention_cron),
         limit=2,
     )

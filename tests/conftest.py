@@ -15,6 +15,10 @@ from tests.postgres_server import PostgresServer, start_server
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 SHARED = ROOT.parent / "shared"
+# Encryption at rest needs a key wherever a case may become confidential: a fixed test key
+# (Fernet, 32 bytes base64), never a real one. Tests about missing keys remove it.
+TEST_DATA_KEY = "dGVzdC1rZXktbm90LWZvci1wcm9kdWN0aW9uLXVzZSE="
+os.environ.setdefault("TRIAGE_DATA_KEY", TEST_DATA_KEY)  # module-scoped fixtures need it too
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +63,7 @@ def _isolated_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     monkeypatch.setenv("TRIAGE_MODELS_DIR", str(ROOT / "models"))
     monkeypatch.setenv("TRIAGE_SOURCES_FILE", str(ROOT / "config" / "sources.yaml"))
+    monkeypatch.setenv("TRIAGE_DATA_KEY", TEST_DATA_KEY)
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()

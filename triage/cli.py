@@ -570,3 +570,102 @@ def users_token(
     from triage.services.users import issue_api_token
 
     typer.echo(_users_call(lambda: issue_api_token(username, name, database_url=database)))
+
+
+# --- trust: retention, the audit log of text reads, encryption keys -----------------------
+
+
+@app.command("retention")
+def retention_cmd(
+    apply: Annotated[bool, typer.Option("--apply/--dry-run",
+                                        help="delete and warn, or only count (default)")] = False,
+    now: Annotated[str | None, typer.Option(help="ISO 8601 time to act as of (tests)")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    database: DatabaseOption = None,
+) -> None:
+    """Delete the text of cases past the retention policy; warn owners before (once)."""
+    use_database(database)
+    from datetime import UTC, datetime
+
+    from triage.services.retention import run_retention
+
+    when = datetime.fromisoformat(now).astimezone(UTC) if now else None
+    report = run_retention(apply=apply, database_url=database, now=when)
+    counts = report.counts()
+    if as_json:
+        typer.echo(json.dumps(counts, sort_keys=True))
+        return
+    table = Table(title=f"Retention ({'applied' if apply else 'dry run'}, policy "
+                        f"{report.policy_version})")  # fmt: skip
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for name, value in counts.items():
+        if isinstance(value, int) and not isinstance(value, bool):
+            table.add_row(name.replace("_", " "), str(value))
+    console.print(table)
+
+
+@app.command("audit")
+def audit_cmd(
+    case: Annotated[int | None, typer.Option("--case", help="one case's reads")] = None,
+    actor: Annotated[str | None, typer.Option(help="one person's reads")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100000)] = 1000,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    database: DatabaseOption = None,
+) -> None:
+    """Who read which message text, when, where (newest first). Append-only; ids only."""
+    use_database(database)
+    from triage.services.audit import reads
+
+    found = reads(case, actor=actor, limit=limit, database_url=database)
+    if as_json:
+        typer.echo(json.dumps([r.as_json() for r in found]))
+        return
+    table = Table(title=f"{len(found)} reads of message text")
+    for column in ("at (UTC)", "who", "case", "message", "view"):
+        table.add_column(column)
+    for r in found:
+        table.add_row(r.at.strftime("%Y-%m-%d %H:%M:%S"), r.actor, str(r.case_id or ""),
+                      str(r.message_id or ""), r.view)  # fmt: skip
+    console.print(table)
+
+
+vault_app = typer.Typer(help="Encryption at rest: make a key, seal, rotate.",
+                        no_args_is_help=True)  # fmt: skip
+app.add_typer(vault_app, name="vault")
+
+
+@vault_app.command("keygen")
+def vault_keygen() -> None:
+    """Print a new key for TRIAGE_DATA_KEY (keep it out of shell history and the repo)."""
+    from triage.services.vault import new_key
+
+    typer.echo(new_key())
+
+
+@vault_app.command("seal")
+def vault_seal(database: DatabaseOption = None) -> None:
+    """Seal every confidential case (every case with TRIAGE_ENCRYPT_ALL) not sealed yet."""
+    use_database(database)
+    from triage.services.vault import seal_all
+
+    typer.echo(json.dumps(_vault_call(lambda: seal_all(database)), sort_keys=True))
+
+
+@vault_app.command("rotate")
+def vault_rotate(database: DatabaseOption = None) -> None:
+    """Re-seal everything with the first key of TRIAGE_DATA_KEY (then drop the old keys)."""
+    use_database(database)
+    from triage.services.vault import rotate
+
+    typer.echo(json.dumps(_vault_call(lambda: rotate(database)), sort_keys=True))
+
+
+def _vault_call(action: Any) -> Any:
+    from triage.store.sealing import VaultLocked
+
+    try:
+        return action()
+    except VaultLocked as exc:
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None

@@ -6,6 +6,7 @@ the CLI and the tests configure the same way; credentials never appear in logs o
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,6 +57,27 @@ class Settings(BaseSettings):
     metrics_cron: str = "0 6 * * 1"  # weekly report, Mondays 06:00 UTC
     metrics_report_dir: Path = Path("reports")
     metrics_alert_to: str = ""  # person ids from the routing file, comma-separated
+    # Encryption at rest (docs/encryption-retention.md) is read by ``data_protection()``:
+    # TRIAGE_DATA_KEY (Fernet keys, comma-separated; the first seals, any opens),
+    # TRIAGE_ENCRYPT_ALL (seal every case, not only confidential ones) and
+    # TRIAGE_ALLOW_PLAINTEXT (development only: keep confidential text in clear without a key).
+    # Retention of text: default packaged triage/data/retention.yaml.
+    retention_file: Path | None = None
+    retention_cron: str = "30 2 * * *"  # daily: seal sweep, warnings, purge
+
+
+_TRUE = {"1", "true", "yes", "on", "t", "y"}
+
+
+def data_protection() -> tuple[tuple[str, ...], bool, bool]:
+    """(keys, encrypt_all, allow_plaintext) as ``Settings`` reads them, straight from the
+    environment at each call: every unit of work installs them, so this must be cheap (a
+    ``Settings()`` costs milliseconds) and must not fill ``get_settings``' cache early."""
+    secret = os.environ.get("TRIAGE_DATA_KEY", "")
+    keys = tuple(k.strip() for k in secret.split(",") if k.strip())
+    flag = {name: os.environ.get(f"TRIAGE_{name}", "").strip().lower() in _TRUE
+            for name in ("ENCRYPT_ALL", "ALLOW_PLAINTEXT")}  # fmt: skip
+    return keys, flag["ENCRYPT_ALL"], flag["ALLOW_PLAINTEXT"]
 
 
 @lru_cache(maxsize=1)

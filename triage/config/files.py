@@ -12,6 +12,7 @@ import yaml
 
 from triage.config.calendars import build_calendars
 from triage.core.acknowledgement import AcknowledgementPolicy, parse_acknowledgements
+from triage.core.retention import RetentionPolicy, parse_retention
 from triage.core.routing import RoutingRules, parse_routing_rules
 from triage.core.taxonomy import Taxonomy, parse_taxonomy
 from triage.core.types import FORM_FIELDS
@@ -51,6 +52,15 @@ def load_routing_rules(path: Path | None = None) -> RoutingRules:
         data = read_yaml(path)
         calendars = build_calendars(data.get("calendars") if isinstance(data, dict) else None)
         return parse_routing_rules(data, calendars)
+    except ValueError as exc:
+        raise ConfigFileError(f"{path}: {exc}") from None
+
+
+@lru_cache(maxsize=4)
+def load_retention(path: Path | None = None) -> RetentionPolicy:
+    path = path or packaged("retention.yaml")
+    try:
+        return parse_retention(read_yaml(path))
     except ValueError as exc:
         raise ConfigFileError(f"{path}: {exc}") from None
 

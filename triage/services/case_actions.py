@@ -22,6 +22,7 @@ from triage.services.database import session_scope
 from triage.services.route_pending import routing_rules
 from triage.services.users import StaffUser
 from triage.store import repository as repo
+from triage.store import text_rows
 from triage.store.tables import (
     CaseAccessRow,
     CaseNoteRow,
@@ -223,6 +224,7 @@ def record_outcome(
         session.add(CaseOutcomeRow(case_id=case_id, category=category, summary=summary,
                                    actor=user.username, recorded_at=now))  # fmt: skip
         _event(session, "outcome_recorded", user, case_id, now, category=category)
+        text_rows.seal_cases(session, [case_id])
     case_clock.record_response(case_id, DeadlineKind.CLOSE_LOOP, actor=user.username,
                                database_url=database_url, at=now)  # fmt: skip
 
@@ -239,6 +241,7 @@ def add_note(
         _acting(session, user, case_id, text=True)
         session.add(CaseNoteRow(case_id=case_id, author=user.username, body=body, created_at=now))
         _event(session, "note_added", user, case_id, now)
+        text_rows.seal_cases(session, [case_id])
 
 
 def set_confidential(
@@ -261,6 +264,7 @@ def set_confidential(
                                           granted_by=user.username, granted_at=now))  # fmt: skip
         _event(session, "confidentiality_set", user, case_id, now, confidential=confidential,
                named=names if confidential else [])  # fmt: skip
+        text_rows.seal_cases(session, [case_id])  # the text is encrypted in place
 
 
 def merge(
@@ -285,6 +289,7 @@ def merge(
         _move(session, dup, str(CaseStatus.CLOSED), user, now)
         _event(session, "merged_into", user, dup.id, now, into=into.id)
         _event(session, "merged_from", user, into.id, now, duplicate=dup.id)
+        text_rows.seal_cases(session, [into.id])
 
 
 def touch_viewer(

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from triage.ingest.attachments import attachment_payload
 from triage.services.access import AccessDenied, NotFound, load_case, named_on
+from triage.services.audit import record_reads
 from triage.services.database import session_scope
 from triage.services.queue import deadline_state
 from triage.services.route_pending import routing_rules
@@ -50,8 +51,10 @@ class CaseDetail:
 
 
 def case_detail(
-    case_id: int, user: StaffUser, *, database_url: str | None = None, now: datetime | None = None
+    case_id: int, user: StaffUser, *, database_url: str | None = None, now: datetime | None = None,
+    view: str = "case_page",
 ) -> CaseDetail:
+    """``view`` names the page or API asking, for the audit log of text reads."""
     now = now or datetime.now(UTC)
     rules = routing_rules()
     with session_scope(database_url) as session:
@@ -84,6 +87,9 @@ def case_detail(
                              new_text=m.new_text, quoted_text=m.quoted_text,
                              signature=m.signature)  # fmt: skip
             detail.thread.append(entry)
+        if readable:
+            record_reads(session, user.username, case_id, [m["id"] for m in detail.thread],
+                         view, now)  # fmt: skip
         label = session.scalars(
             select(ClassificationRow)
             .where(ClassificationRow.message_id == case.root_message_id)
@@ -155,6 +161,7 @@ def original_html(
         m = session.get(MessageRow, message_id)
         if m is None or (m.case_id != case_id and m.id != case.root_message_id):
             raise NotFound(f"no message {message_id} in case {case_id}")
+        record_reads(session, user.username, case_id, [m.id], "original_html", datetime.now(UTC))
         return m.html_sanitised or ""
 
 
@@ -175,4 +182,5 @@ def attachment(
         payload = attachment_payload(m.raw, items[index].get("sha256", ""))
         if payload is None:
             raise NotFound(f"attachment {index} of message {message_id} not in the raw message")
+        record_reads(session, user.username, case_id, [m.id], "attachment", datetime.now(UTC))
         return items[index].get("filename") or "attachment", payload

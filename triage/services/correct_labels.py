@@ -22,8 +22,9 @@ from triage.core.taxonomy import Taxonomy
 from triage.core.types import KINDS, PRIORITIES, Event
 from triage.nlp.gazetteer import Gazetteer, load_gazetteer
 from triage.services.database import session_scope
-from triage.services.route_pending import decide_for, routing_rules
+from triage.services.route_pending import decide_for, name_readers, routing_rules
 from triage.store import repository as repo
+from triage.store import text_rows
 from triage.store.tables import CaseRow, ClassificationRow, DeadlineRow, MessageRow
 
 
@@ -134,6 +135,9 @@ def correct_labels(
             )
         case.owner, case.team, case.rule_id = decision.owner, decision.team, decision.rule_id
         case.confidential = case.confidential or decision.confidential
+        if decision.confidential:
+            name_readers(session, rules, [(case.id, decision.rule_id)], now)
+        text_rows.seal_cases(session, [case.id])  # became confidential: sealed now
         case.priority, case.kind, case.updated_at = new["priority"], new["kind"], now
         repo.add_event(
             session,

@@ -1,4 +1,9 @@
-"""One engine per database URL per process, migrated on first use."""
+"""One engine per database URL per process, migrated on first use.
+
+Every unit of work also installs this process's encryption policy (keys from
+``TRIAGE_DATA_KEY``) in the store, so sealed text opens for whoever runs a service; and the
+first use of a database refuses to go on without a key when it holds confidential cases.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +11,58 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from triage.settings import get_settings
-from triage.store.database import make_engine, migrate
+from triage.settings import data_protection, get_settings
+from triage.store import sealing, text_rows
+from triage.store.database import flush_wal, make_engine, migrate
+from triage.store.tables import CaseRow
+
+
+def install_policy() -> sealing.Policy:
+    """The keys and switches of ``TRIAGE_DATA_KEY`` and co., installed in the store (cheap
+    when unchanged, so every unit of work does it)."""
+    policy = sealing.Policy(*data_protection())
+    sealing.install(policy)
+    return policy
+
+
+def check_keys(engine: Engine) -> None:
+    """Fail at start, with the reason, rather than at the first confidential case."""
+    policy = sealing.policy()
+    if policy.can_seal or policy.allow_plaintext:
+        return
+    if policy.encrypt_all:
+        raise sealing.VaultLocked("TRIAGE_ENCRYPT_ALL is on but TRIAGE_DATA_KEY is not set")
+    with Session(engine) as session:
+        found = session.scalar(select(CaseRow.id).where(CaseRow.confidential.is_(True)).limit(1))
+    if found is not None:
+        raise sealing.VaultLocked(
+            "the database holds confidential cases but TRIAGE_DATA_KEY is not set; set it "
+            "(docs/encryption-retention.md) or, for development only, TRIAGE_ALLOW_PLAINTEXT=true"
+        )
 
 
 @lru_cache(maxsize=8)
 def engine_for(url: str | None = None) -> Engine:
+    install_policy()
     engine = make_engine(url or get_settings().database_url)
     migrate(engine)
+    check_keys(engine)
     return engine
 
 
 @contextmanager
 def session_scope(url: str | None = None) -> Iterator[Session]:
-    """A unit of work: committed on success, rolled back on any error."""
-    with Session(engine_for(url), expire_on_commit=False) as session, session.begin():
-        yield session
+    """A unit of work: committed on success, rolled back on any error.
+
+    After a commit that sealed or purged text, SQLite's WAL is checkpointed and truncated, so
+    the plaintext's old page images leave the files with it."""
+    install_policy()
+    engine = engine_for(url)
+    with Session(engine, expire_on_commit=False) as session:
+        with session.begin():
+            yield session
+        if session.info.pop(text_rows.FLUSH_WAL, False):  # text was sealed or deleted
+            flush_wal(engine)

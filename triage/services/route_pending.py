@@ -21,6 +21,7 @@ from triage.services.case_clock import record_first_response_in, resume_in
 from triage.services.database import session_scope
 from triage.settings import get_settings
 from triage.store import repository as repo
+from triage.store import text_rows
 from triage.store.tables import CaseRow
 
 log = logging.getLogger(__name__)
@@ -199,6 +200,10 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
                 break
             rest = waiting
         _join(session, joined, now)
+        # A confidential case (or any, with encrypt-all) is sealed in the routing transaction.
+        text_rows.seal_cases(
+            session, [*opened.values(), *(c for c, _at, _role in joined.values())]
+        )
         done = [item.message_id for item in items]
         repo.set_stage(session, done, Stage.ROUTED)
     log.info("routed %d messages: %d opened cases, %d joined cases", len(done), len(opened),
@@ -246,8 +251,21 @@ def _open(
         )
         load[decision.owner] = load.get(decision.owner, 0) + 1
     case_ids = repo.open_cases(session, cases, now)
+    name_readers(session, rules, [(case_ids[c.message_id], c.decision.rule_id) for c in cases
+                                  if c.decision.confidential and c.message_id in case_ids], now)
     queue_acknowledgements(session, cases, {i.message_id: i for i in items}, case_ids, now)
     return case_ids
+
+
+def name_readers(
+    session: Session, rules: RoutingRules, cases: Sequence[tuple[int, str]], now: datetime
+) -> None:
+    """The people a confidential rule names (``restricted_to``) may read the case it routed:
+    the owner is one of them, the others are their backups."""
+    named = {r.id: r.restricted_to for r in rules.rules if r.restricted_to}
+    rows = [{"case_id": case_id, "username": name, "granted_by": "routing", "granted_at": now}
+            for case_id, rule_id in cases for name in named.get(rule_id, ())]  # fmt: skip
+    repo.grant_access(session, rows)
 
 
 def _join(

@@ -41,7 +41,23 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
+    # Deleted and overwritten content is zeroed, not left in free pages: sealing a case in
+    # place and the retention purge must leave no plaintext in the file.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+def flush_wal(engine: Engine) -> None:
+    """SQLite: copy the WAL into the database and truncate it to zero bytes.
+
+    The WAL keeps page images of past transactions (with the plaintext a seal or a purge has
+    just overwritten) until it is reset; after a purge those frames must go too. A no-op on
+    PostgreSQL, whose dead tuples go with VACUUM (see docs/encryption-retention.md).
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def alembic_config(engine: Engine) -> Config:

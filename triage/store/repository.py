@@ -25,8 +25,10 @@ from triage.core.types import (
     RoutingDecision,
     Stage,
 )
+from triage.store import sealing, text_rows
 from triage.store.tables import (
     CampaignKeyRow,
+    CaseAccessRow,
     CaseFingerprintRow,
     CaseRow,
     ClassificationRow,
@@ -89,6 +91,8 @@ def insert_messages(
     for message in messages:
         unique.setdefault(message.key, message)
     rows = [message_values(m, ingested_at) for m in unique.values()]
+    if sealing.policy().encrypt_all:  # every case's text is sealed from the first write
+        rows = [text_rows.seal_values(r, text_rows.MESSAGE_TEXT) for r in rows]
     stmt = (
         _insert(session, MessageRow)
         .on_conflict_do_nothing(index_elements=["key"])
@@ -125,6 +129,8 @@ def insert_quarantined(session: Session, items: Sequence[Quarantined], at: datet
             "raw": item.raw,
             "quarantined_at": at,
         }
+        if sealing.policy().encrypt_all:
+            values = text_rows.seal_values(values, text_rows.QUARANTINE_TEXT)
         result = session.execute(stmt, values).first()
         if result is not None:
             keys.append(result[0])
@@ -513,10 +519,21 @@ def queue_outbox(session: Session, rows: Sequence[dict[str, Any]]) -> int:
         return 0
     known = existing_outbox_keys(session, [r["key"] for r in rows])
     fresh = [r for r in rows if r["key"] not in known]
+    if sealing.policy().encrypt_all:
+        fresh = [text_rows.seal_values(r, text_rows.OUTBOX_TEXT) for r in fresh]
     defaults = {"status": "pending", "attempts": 0, "sent_at": None, "confirmed_at": None,
                 "last_error": None}  # fmt: skip
     fast_insert(session, OutboxRow.__table__, [{**defaults, **r} for r in fresh])
     return len(fresh)
+
+
+def grant_access(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Name people on confidential cases (``case_access`` rows); existing names are kept."""
+    if rows:
+        stmt = _insert(session, CaseAccessRow).on_conflict_do_nothing(
+            index_elements=["case_id", "username"]
+        )
+        session.execute(stmt, list(rows))
 
 
 def link_messages(session: Session, case_of: dict[int, int]) -> None:

@@ -17,13 +17,13 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
     String,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from triage.store.sealing import SealedBytes, SealedJSON, SealedText
 from triage.store.types import UTCDateTime
 
 _ID = BigInteger().with_variant(Integer, "sqlite")  # SQLite autoincrement needs INTEGER
@@ -43,29 +43,32 @@ class MessageRow(Base):
     received_at: Mapped[datetime]
     ingested_at: Mapped[datetime]
     stage: Mapped[str] = mapped_column(String(20), index=True)
-    subject: Mapped[str] = mapped_column(Text)
-    sender_name: Mapped[str] = mapped_column(Text)
-    sender_address: Mapped[str] = mapped_column(String(320))
-    body_text: Mapped[str] = mapped_column(Text)
-    new_text: Mapped[str] = mapped_column(Text)
-    quoted_text: Mapped[str] = mapped_column(Text)
-    signature: Mapped[str] = mapped_column(Text)
-    html_sanitised: Mapped[str | None] = mapped_column(Text)
+    # What the sender wrote: sealed (encrypted) when the case is confidential, see sealing.py.
+    subject: Mapped[str] = mapped_column(SealedText())
+    sender_name: Mapped[str] = mapped_column(SealedText())
+    sender_address: Mapped[str] = mapped_column(SealedText(sqlite_length=320))
+    body_text: Mapped[str] = mapped_column(SealedText())
+    new_text: Mapped[str] = mapped_column(SealedText())
+    quoted_text: Mapped[str] = mapped_column(SealedText())
+    signature: Mapped[str] = mapped_column(SealedText())
+    html_sanitised: Mapped[str | None] = mapped_column(SealedText())
     message_id: Mapped[str | None] = mapped_column(String(1000), index=True)
     in_reply_to: Mapped[str | None] = mapped_column(String(1000))
     references: Mapped[list[str]] = mapped_column(JSON)
     date_header: Mapped[str | None] = mapped_column(String(200))
-    organisation: Mapped[str | None] = mapped_column(String(300))
+    organisation: Mapped[str | None] = mapped_column(SealedText(sqlite_length=300))
     form_country: Mapped[str | None] = mapped_column(String(100))
     raw_sha256: Mapped[str] = mapped_column(String(64))
-    raw: Mapped[bytes] = mapped_column(LargeBinary)
-    attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    raw: Mapped[bytes] = mapped_column(SealedBytes())
+    attachments: Mapped[list[dict[str, Any]]] = mapped_column(SealedJSON())
     auto_submitted: Mapped[bool] = mapped_column(Boolean)
     # The conversation (case) this message belongs to, set when it is routed: the first
     # message opens a case, a reply (In-Reply-To / References) joins the open case it answers.
     case_id: Mapped[int | None] = mapped_column(
         ForeignKey("cases.id", ondelete="SET NULL", use_alter=True), index=True
     )
+    # Set when retention deleted the text (the row stays, for counts and metrics).
+    text_purged_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class QuarantineRow(Base):
@@ -76,9 +79,10 @@ class QuarantineRow(Base):
     source: Mapped[str] = mapped_column(String(200))
     location: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(String(50), index=True)
-    detail: Mapped[str] = mapped_column(Text)
-    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    detail: Mapped[str] = mapped_column(SealedText())
+    raw: Mapped[bytes] = mapped_column(SealedBytes())
     quarantined_at: Mapped[datetime]
+    text_purged_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class ClassificationRow(Base):
@@ -101,7 +105,7 @@ class ClassificationRow(Base):
     kind: Mapped[str] = mapped_column(String(30))
     needs_review: Mapped[bool] = mapped_column(Boolean, index=True)
     review_reasons: Mapped[list[str]] = mapped_column(JSON)
-    evidence: Mapped[dict[str, Any]]
+    evidence: Mapped[dict[str, Any]] = mapped_column(SealedJSON())  # quotes the message
     model_version: Mapped[str] = mapped_column(String(100))
     taxonomy_version: Mapped[str] = mapped_column(String(50))
     created_at: Mapped[datetime]
@@ -137,6 +141,8 @@ class CaseRow(Base):
     # Set when staff merge this case into another (the duplicate is closed, its messages move).
     # A plain column, not a foreign key: SQLite can add it without rebuilding ``cases``.
     merged_into: Mapped[int | None] = mapped_column(_ID, default=None)
+    # Retention: when the case's text was deleted (its metadata stays for the metrics).
+    text_purged_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class RoutingDecisionRow(Base):
@@ -223,9 +229,9 @@ class OutboxRow(Base):
         ForeignKey("cases.id", ondelete="SET NULL"), index=True
     )
     recipient: Mapped[str] = mapped_column(String(100))
-    address: Mapped[str] = mapped_column(String(320))
-    subject: Mapped[str] = mapped_column(Text)
-    body: Mapped[str] = mapped_column(Text)
+    address: Mapped[str] = mapped_column(SealedText(sqlite_length=320))
+    subject: Mapped[str] = mapped_column(SealedText())
+    body: Mapped[str] = mapped_column(SealedText())
     status: Mapped[str] = mapped_column(String(20))
     attempts: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime]
@@ -324,7 +330,7 @@ class CaseNoteRow(Base):
     id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     author: Mapped[str] = mapped_column(String(100))
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(SealedText())
     created_at: Mapped[datetime]
 
 
@@ -336,7 +342,7 @@ class CaseOutcomeRow(Base):
     id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     category: Mapped[str] = mapped_column(String(50))
-    summary: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(SealedText())
     actor: Mapped[str] = mapped_column(String(100))
     recorded_at: Mapped[datetime]
 
@@ -364,3 +370,21 @@ class CaseViewerRow(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     username: Mapped[str] = mapped_column(String(100))
     seen_at: Mapped[datetime]
+
+
+class TextReadRow(Base):
+    """Audit log: one row per read of message text by a person (who, when, which case and
+    message, which view). Ids only, never text. Append-only: database triggers refuse UPDATE
+    and DELETE (migration 0007), and nothing in triage writes anything but INSERT here.
+
+    Plain id columns, no foreign keys: a cascade would have to update or delete audit rows.
+    """
+
+    __tablename__ = "text_reads"
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    case_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    view: Mapped[str] = mapped_column(String(40))

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from triage.services import case_actions as actions
+from triage.services.audit import reads_for
 from triage.services.case_view import case_detail
 from triage.services.staff_queue import QUEUES, QueueFilter, queue_view
 from triage.services.users import StaffUser
@@ -72,6 +73,14 @@ class Bulk(BaseModel):
     owner: str | None = None
 
 
+@router.get("/audit", summary="Admins only: the append-only log of who read which text")
+def get_audit(request: Request, case: int | None = Query(default=None),
+              actor: str | None = Query(default=None, max_length=100),
+              user: StaffUser = Depends(api_signed_in)) -> dict[str, Any]:  # fmt: skip
+    found = reads_for(user, case, actor=actor, database_url=database_url(request))
+    return {"reads": [r.as_json() for r in found]}
+
+
 @router.get("/queue", summary="Counts per queue and one page of a queue")
 def get_queue(
     request: Request,
@@ -94,7 +103,7 @@ def get_queue(
 @router.get("/cases/{case_id}", summary="A case: thread (if you may read it), labels, history")
 def get_case(request: Request, case_id: int,
              user: StaffUser = Depends(api_signed_in)) -> dict[str, Any]:  # fmt: skip
-    d = case_detail(case_id, user, database_url=database_url(request))
+    d = case_detail(case_id, user, database_url=database_url(request), view="api_case")
     return {
         "case": d.case, "text_visible": d.text_visible, "thread": d.thread, "labels": d.labels,
         "routing": d.routing, "deadlines": d.deadlines, "history": d.history, "notes": d.notes,

@@ -23,6 +23,7 @@ from starlette.datastructures import FormData
 from triage.services import case_actions as actions
 from triage.services import users as users_service
 from triage.services.access import AccessDenied, require_admin
+from triage.services.audit import reads_for
 from triage.services.case_view import attachment, case_detail, original_html
 from triage.services.labels import label_choices
 from triage.services.metrics_report import html_to_pdf, report_html
@@ -403,6 +404,17 @@ async def note(request: Request, case_id: int, user: Any = Depends(signed_in)) -
 
 
 # --- people -----------------------------------------------------------------------------
+
+
+@router.get("/admin/audit")
+async def audit_page(request: Request, case: str = "", actor: str = "",
+                     user: Any = Depends(signed_in)) -> HTMLResponse:  # fmt: skip
+    """Admins only: the append-only log of reads of message text (read-only page)."""
+    case_id = int(case) if case.strip().isdigit() else None
+    who = actor.strip()[:100] or None
+    rows = await run_in_threadpool(reads_for, user, case_id, actor=who,
+                                   database_url=database_url(request))  # fmt: skip
+    return render(request, "audit.html", user, rows=rows, case=case_id, actor=who)
 
 
 @router.get("/admin/users")
