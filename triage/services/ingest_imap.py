@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 from triage.config.files import ImapSourceSpec
 from triage.core import types as t
+from triage.faults import crash_point
 from triage.ingest import quarantine as q
 from triage.ingest.imap_source import (
     IMAP_FAILURES,
@@ -93,6 +94,7 @@ def ingest_imap(
                 )
                 for batch in batches:
                     _store_batch(name, batch, result, database_url, now)
+                    crash_point("imap_after_commit_before_flag")
                     _after_store(client, config, batch)
     except IMAP_FAILURES as exc:
         failure = exc.__class__.__name__
@@ -118,6 +120,7 @@ def _store_batch(
     with session_scope(database_url) as session:
         store_items(session, list(batch.items), result, now)
         repo.save_imap_cursor(session, name, batch.folder, batch.uidvalidity, batch.last_uid, now)
+        crash_point("imap_after_fetch_before_commit")
 
 
 def _after_store(client: ImapClient, config: ImapSourceSpec, batch: FolderBatch) -> None:

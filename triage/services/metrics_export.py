@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from triage.atomic_files import write_bytes_atomic
 from triage.services.metrics import MetricsResult
 
 
@@ -34,9 +35,9 @@ def export_table(result: MetricsResult, path: Path) -> Path:
     frame = export_frame(result)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        frame.to_csv(path, index=False)
+        data = frame.to_csv(index=False).encode("utf-8")
     elif suffix == ".parquet":
-        frame.to_parquet(path, index=False, engine="pyarrow")
+        data = frame.to_parquet(index=False, engine="pyarrow")
     else:
         raise ValueError(f"export to .csv or .parquet, not {suffix or 'no suffix'}")
-    return path
+    return write_bytes_atomic(path, data, "metrics_mid_write")  # never a half table
