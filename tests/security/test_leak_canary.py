@@ -264,26 +264,27 @@ def exercise_web(url: str, case_id: int, marker: str) -> dict[str, int]:
     add_people(url)
     codes: dict[str, int] = {}
     with running(create_app(url)) as base:
-        form = httpx.post(f"{base}/api/forms/website", json={
+        form = httpx.post(timeout=60, url=f"{base}/api/forms/website", json={
             "submission_id": marker, "name": marker, "email": f"{marker.lower()}@example.org",
             "organisation": marker, "country": "Kenya", "subject": f"Blocked {marker}",
             "message": f"Our website was blocked in Nairobi. {marker}",
         })  # fmt: skip
         codes["form"] = form.status_code
-        codes["form_again"] = httpx.post(f"{base}/api/forms/website", json={
+        codes["form_again"] = httpx.post(timeout=60, url=f"{base}/api/forms/website", json={
             "name": marker, "message": f"Our website was blocked in Nairobi. {marker}",
         }).status_code  # fmt: skip
-        codes["form_invalid"] = httpx.post(f"{base}/api/forms/website", json={
+        codes["form_invalid"] = httpx.post(timeout=60, url=f"{base}/api/forms/website", json={
             "message": marker * 10, "unexpected": marker, "email": marker * 40,
         }).status_code  # fmt: skip
         codes["form_not_json"] = httpx.post(
-            f"{base}/api/forms/website", content=f"message={marker}".encode(),
+            timeout=60, url=f"{base}/api/forms/website", content=f"message={marker}".encode(),
             headers={"content-type": "application/x-www-form-urlencoded"},
         ).status_code  # fmt: skip
-        codes["login_failed"] = httpx.post(f"{base}/login", data={
+        codes["login_failed"] = httpx.post(timeout=60, url=f"{base}/login", data={
             "username": "admin.one", "password": PASSWORD + "x", "csrf_token": "x"}).status_code
         admin = sign_in(base, "admin.one")
         client, csrf = admin.client, admin.csrf
+        client.timeout = httpx.Timeout(120)  # the report page is slow on a busy machine
         for path in ("/", "/queue", "/queue?queue=all_open", "/queue?queue=needs_review",
                      "/queue/critical", f"/cases/{case_id}", "/metrics",
                      "/metrics/report?since=2026-10-01&until=2026-11-30", "/docs",
@@ -295,7 +296,8 @@ def exercise_web(url: str, case_id: int, marker: str) -> dict[str, int]:
             codes["attachment"] = client.get(
                 f"/cases/{case_id}/messages/{mid}/attachments/0").status_code
         token = issue_api_token("admin.one", database_url=url)
-        api = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"})
+        api = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"},
+                           timeout=60)
         codes["api queue"] = api.get("/api/v1/queue").status_code
         codes["api case"] = api.get(f"/api/v1/cases/{case_id}").status_code
         codes["api note"] = api.post(f"/api/v1/cases/{case_id}/notes",
@@ -320,7 +322,7 @@ def exercise_web(url: str, case_id: int, marker: str) -> dict[str, int]:
         # refuses a note and a form submission (its error would quote the SQL).
         with engine_for(url).begin() as conn:
             conn.execute(text(
-                "CREATE TRIGGER canary_note BEFORE INSERT ON events WHEN NEW.kind = 'note' "
+                "CREATE TRIGGER canary_note BEFORE INSERT ON case_notes "
                 "BEGIN SELECT RAISE(ABORT, 'forced failure'); END"))
             conn.execute(text(
                 "CREATE TRIGGER canary_form BEFORE INSERT ON messages "
@@ -328,7 +330,7 @@ def exercise_web(url: str, case_id: int, marker: str) -> dict[str, int]:
         failed_note = client.post(f"/cases/{case_id}/notes",
                                   data={"csrf_token": csrf, "body": f"fails {marker}"})
         codes["note db failure"] = failed_note.status_code
-        failed_form = httpx.post(f"{base}/api/forms/website", json={
+        failed_form = httpx.post(timeout=60, url=f"{base}/api/forms/website", json={
             "name": marker, "message": f"Another message that cannot be stored {marker}"})
         codes["form db failure"] = failed_form.status_code
         failed_api = api.post(f"/api/v1/cases/{case_id}/notes", json={"body": f"fails {marker}"})

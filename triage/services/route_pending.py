@@ -190,7 +190,6 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
         _join(session, joined, now)
         done = [item.message_id for item in items]
         repo.set_stage(session, done, Stage.ROUTED)
-        crash_point("route_mid_chunk")
     crash_point("route_after_commit_before_notify")
     log.info("routed %d messages: %d opened cases, %d joined cases", len(done), len(opened),
              len(joined))  # fmt: skip
