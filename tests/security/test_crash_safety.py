@@ -19,6 +19,7 @@ import email
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -371,14 +372,15 @@ def test_retrain_and_promote_killed_leave_no_half_model(tmp_path: Path) -> None:
 
     models = tmp_path / "models"
     env = {"TRIAGE_MODELS_DIR": str(models)}
-    survived(["train", "v1"], **env)
+    shutil.copytree(ROOT / "models" / "labels" / promoted_version(ROOT / "models", "labels"),
+                    models / "labels" / "v1")  # the model in use: v1  # fmt: skip
     assert step(["cli", "promote", "v1"], **env).returncode == 0
     complete = sorted(p.name for p in (models / "labels" / "v1").iterdir())
     assert complete == ["card.md", "manifest.json", "metrics.json", "model.skops"]
 
-    # Killed writing the manifest, before the card, just before the directory is published.
-    for point in ("model_file_mid_write", "retrain_after_model_before_card",
-                  "retrain_before_publish"):  # fmt: skip
+    # Killed writing the new model's manifest; then with every file written, just before
+    # the directory is published under its version's name.
+    for point in ("model_file_mid_write", "retrain_before_publish"):
         killed(["train", "v2"], point, **env)
         assert loadable_versions(models) == ["v1"], point
         assert not (models / "labels" / "v2").exists(), point

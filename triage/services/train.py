@@ -72,7 +72,6 @@ def train(
     staging = models_dir / MODEL_NAME / f".staging-{version}"
     shutil.rmtree(staging, ignore_errors=True)  # what a killed run of this version left
     result = train_label_model(messages, taxonomy, gazetteer, staging, version, **options)
-    crash_point("retrain_after_model_before_card")
     classifier = Classifier(
         taxonomy, load_model(staging, MODEL_NAME, taxonomy.version, version), gazetteer
     )
