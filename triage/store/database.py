@@ -81,13 +81,14 @@ def _transactional_sqlite(engine: Engine) -> Engine:
     TABLE of a migration was committed on its own: an upgrade killed half-way left tables
     that the next upgrade tried to create again, and failed. With the driver's own
     transaction handling off and an explicit BEGIN (SQLAlchemy's documented recipe), the
-    whole upgrade and its ``alembic_version`` row commit together or not at all.
+    whole upgrade and its ``alembic_version`` row commit together or not at all. IMMEDIATE
+    takes the write lock first, so two processes starting at once migrate one after the other.
     """
     if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
         return engine
     target = make_engine(engine.url.render_as_string(hide_password=False))
     event.listen(target, "connect", _driver_transactions_off)
-    event.listen(target, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
+    event.listen(target, "begin", lambda connection: connection.exec_driver_sql("BEGIN IMMEDIATE"))
     return target
 
 
