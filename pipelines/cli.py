@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from pipelines import prefect_env
+from pipelines.task_errors import OWN_MODULES
 from triage.cli import DatabaseOption, app, configure_logging, err_console, print_run_report
 from triage.cli import use_database as _use_database
 
@@ -94,5 +95,8 @@ def main() -> None:
     try:
         app()
     except Exception as exc:  # a clear error, never a traceback with message content
-        err_console.print(f"[red]error:[/red] {exc.__class__.__name__}: {exc}", highlight=False)
+        # triage's own errors carry codes and ids; a library's may quote a message.
+        own = type(exc).__module__.startswith(OWN_MODULES)
+        detail = f": {exc}" if own else ""
+        err_console.print(f"[red]error:[/red] {exc.__class__.__name__}{detail}", highlight=False)
         sys.exit(1)

@@ -10,12 +10,14 @@ from typing import Any
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
+from pipelines.task_errors import scrubbed
 from triage.services.metrics_run import run_metrics_report
 
 TASK_OPTIONS = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints": False}
 
 
 @task(name="metrics_report", **TASK_OPTIONS)
+@scrubbed
 def report_task(until: str | None, days: int) -> dict[str, Any]:
     return run_metrics_report(until, days)
 

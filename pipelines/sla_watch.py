@@ -9,17 +9,20 @@ from __future__ import annotations
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
+from pipelines.task_errors import scrubbed
 from triage.services.sla_watch import deliver_pending, queue_notices
 
 TASK_OPTIONS = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints": False}
 
 
 @task(name="queue_notices", **TASK_OPTIONS)
+@scrubbed
 def queue_task() -> dict[str, int]:
     return queue_notices()
 
 
 @task(name="deliver_outbox", **TASK_OPTIONS)
+@scrubbed
 def deliver_task() -> dict[str, int]:
     return deliver_pending()
 

@@ -12,12 +12,14 @@ from typing import Any
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
+from pipelines.task_errors import scrubbed
 from triage.services.train import train
 
 TASK_OPTIONS = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints": False}
 
 
 @task(name="train_candidates", **TASK_OPTIONS)
+@scrubbed
 def train_task(
     labels: str | None, version: str | None, corpora_dir: str | None, staff: bool
 ) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
+from pipelines.task_errors import scrubbed
 from triage.core.types import Stage
 from triage.services.classify_pending import classify_messages, pending_ids
 from triage.services.ingest_batch import ingest_folder
@@ -30,27 +31,32 @@ TASK_OPTIONS = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints":
 
 
 @task(name="ingest_source", **TASK_OPTIONS)
+@scrubbed
 def ingest_source(name: str, folder: str) -> dict[str, int]:
     return ingest_folder(Path(folder), source=name, form_fields=form_fields_of(name)).counts()
 
 
 @task(name="ingest_imap_source", **TASK_OPTIONS)
+@scrubbed
 def ingest_imap_source(name: str) -> dict[str, int]:
     """Only the source's name crosses into Prefect: host and credentials are read in here."""
     return ingest_imap(name, imap_spec(name)).counts()
 
 
 @task(name="pending_ids", **TASK_OPTIONS)
+@scrubbed
 def pending(stage: str) -> list[int]:
     return pending_ids(Stage(stage))
 
 
 @task(name="classify_chunk", **TASK_OPTIONS)
+@scrubbed
 def classify_chunk(ids: list[int]) -> int:
     return len(classify_messages(ids))
 
 
 @task(name="route_chunk", **TASK_OPTIONS)
+@scrubbed
 def route_chunk(ids: list[int]) -> int:
     return len(route_messages(ids))
 

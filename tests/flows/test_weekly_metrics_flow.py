@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tests.flows.test_triage_batch import files_under, hits
+from tests.security.test_leak_canary import files_under, hits
 from tests.services.test_metrics_store import seed
 
 pytestmark = pytest.mark.slow
@@ -66,9 +66,7 @@ def test_metrics_flow_writes_the_report_and_alerts_once(
         assert [(n.recipient, n.status) for n in notices] == [("lena.fischer", "pending")]
     engine_for.cache_clear()
 
-    blobs = {str(p): p.read_bytes() for p in files_under(prefect_db.parent)}
-    blobs.update({str(p): p.read_bytes() for p in files_under(prefect_home)})
-    blobs.update({str(p): p.read_bytes() for p in files_under(reports)})
+    blobs = {**files_under(prefect_db.parent), **files_under(prefect_home), **files_under(reports)}
     blobs["caplog"] = caplog.text.encode()
     assert any(name.endswith(".html") for name in blobs)
     assert hits(marker, blobs) == []

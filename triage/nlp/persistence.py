@@ -15,6 +15,8 @@ from typing import Any
 
 import skops.io as sio
 
+from triage.atomic_files import write_text_atomic
+
 # Types a fitted rights pipeline is made of; anything else in a file is refused.
 TRUSTED_TYPES: tuple[str, ...] = (
     "numpy.dtype",
@@ -77,7 +79,9 @@ def save_model(directory: Path, estimator: Any, manifest: dict[str, Any]) -> Pat
 
 
 def write_json(path: Path, data: dict[str, Any]) -> None:
-    path.write_text(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    """Atomically: a ``promoted.json`` cut short by a crash would leave no model to load."""
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    write_text_atomic(path, text, "model_file_mid_write")
 
 
 def promoted_version(models_dir: Path, name: str) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from triage.core.types import ClassifyInput, Event, Stage
+from triage.faults import crash_point
 from triage.services.classifier_cache import get_classifier
 from triage.services.database import session_scope
 from triage.store import repository as repo
@@ -45,11 +46,13 @@ def classify_messages(ids: Sequence[int], database_url: str | None = None) -> li
         )
         for row, result in zip(rows, results, strict=True):
             repo.add_classification(session, row.id, result, now)
+            crash_point("classify_mid_chunk")
             repo.add_event(
                 session,
                 Event("classified", now, "system", row.id, {"model": result.model_version}),
             )
             done.append(row.id)
         repo.set_stage(session, done, Stage.CLASSIFIED)
+    crash_point("classify_after_chunk")
     log.info("classified %d messages", len(done))
     return done

@@ -1,14 +1,16 @@
 """Ingest an IMAP source into the store: every message ends stored, quarantined or duplicate.
 
-Each batch of UIDs is stored in one transaction together with the folder's cursor, cursor
-last: a crash or a dropped connection re-reads at most the batch in flight, and the
-message keys (Message-ID + hash of the raw bytes) make that re-read store nothing twice.
+Each batch of UIDs is stored in one transaction; the folder's cursor moves in the next one,
+after the batch's after-store action: a crash or a dropped connection re-reads at most the
+batch in flight, and the message keys (Message-ID + hash of the raw bytes) make that re-read
+store nothing twice.
 The cursor, ``(source, folder) -> (UIDVALIDITY, last UID)``, records position only; identity is
 the key, which is why a UIDVALIDITY change (a full resync) creates no duplicates.
 
 The after-store action (flag or move) runs only once the batch is committed, so a message is
-never flagged or moved away before it is safely stored. If that action fails the message is
-stored but stays unflagged: the cursor has passed it and it is not re-read.
+never flagged or moved away before it is safely stored. If that action fails (or the process
+dies before it) the cursor has not moved: the next run reads the batch again, counts its
+messages as duplicates and flags or moves them then.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from datetime import UTC, datetime
 
 from triage.config.files import ImapSourceSpec
 from triage.core import types as t
+from triage.faults import crash_point
 from triage.ingest import quarantine as q
 from triage.ingest.imap_source import (
     IMAP_FAILURES,
@@ -93,7 +96,9 @@ def ingest_imap(
                 )
                 for batch in batches:
                     _store_batch(name, batch, result, database_url, now)
+                    crash_point("imap_after_commit_before_flag")
                     _after_store(client, config, batch)
+                    _advance_cursor(name, batch, database_url, now)
     except IMAP_FAILURES as exc:
         failure = exc.__class__.__name__
     except ImapError as exc:
@@ -114,9 +119,17 @@ def _store_batch(
     database_url: str | None,
     now: datetime,
 ) -> None:
-    """Messages, quarantine, events and then the cursor: one transaction, in that order."""
+    """Messages, quarantine and events: one transaction."""
     with session_scope(database_url) as session:
         store_items(session, list(batch.items), result, now)
+        crash_point("imap_after_fetch_before_commit")
+
+
+def _advance_cursor(name: str, batch: FolderBatch, database_url: str | None, now: datetime) -> None:
+    """Only once the batch is stored *and* flagged or moved: a run killed in between reads
+    the batch again, finds every message already stored (a duplicate, by its key) and
+    completes the after-store action, so no message is left unflagged in the mailbox."""
+    with session_scope(database_url) as session:
         repo.save_imap_cursor(session, name, batch.folder, batch.uidvalidity, batch.last_uid, now)
 
 

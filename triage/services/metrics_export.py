@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from triage.atomic_files import write_bytes_atomic
 from triage.services.metrics import MetricsResult
 
 
@@ -50,9 +51,9 @@ def export_table(result: MetricsResult, path: Path) -> Path:
     if suffix == ".csv":
         frame = frame.map(neutralise_cell)
         frame.columns = [neutralise_cell(str(c)) for c in frame.columns]
-        frame.to_csv(path, index=False)
+        data = frame.to_csv(index=False).encode("utf-8")
     elif suffix == ".parquet":
-        frame.to_parquet(path, index=False, engine="pyarrow")
+        data = frame.to_parquet(index=False, engine="pyarrow")
     else:
         raise ValueError(f"export to .csv or .parquet, not {suffix or 'no suffix'}")
-    return path
+    return write_bytes_atomic(path, data, "metrics_mid_write")  # never a half table

@@ -21,6 +21,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from triage.atomic_files import write_bytes_atomic, write_text_atomic
 from triage.services.metrics import (
     MetricsResult,
     calendars,
@@ -235,7 +236,7 @@ def html_to_pdf(html: str, path: Path, timeout: float = 120.0) -> Path:
         )  # fmt: skip
         if not out.exists() or out.stat().st_size == 0:
             raise RuntimeError("Chromium wrote no PDF")
-        shutil.copyfile(out, path)
+        write_bytes_atomic(path, out.read_bytes(), "metrics_mid_write")
     return path
 
 
@@ -250,5 +251,4 @@ def write_report(
         return html_to_pdf(html, path)
     if path.suffix.lower() not in (".html", ".htm"):
         raise ValueError(f"report as .html or .pdf, not {path.suffix or 'no suffix'}")
-    path.write_text(html, encoding="utf-8")
-    return path
+    return write_text_atomic(path, html, "metrics_mid_write")

@@ -17,7 +17,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from triage.atomic_files import write_text_atomic
 from triage.core.types import Event
+from triage.faults import crash_point
 from triage.services.database import session_scope
 from triage.services.metrics_report import html_to_pdf, render_html, report_data
 from triage.services.route_pending import routing_rules
@@ -71,7 +73,8 @@ def run_metrics_report(
     html = render_html(data)
     stem = f"metrics-{period.key}"
     html_path = out_dir / f"{stem}.html"
-    html_path.write_text(html, encoding="utf-8")
+    write_text_atomic(html_path, html, "metrics_mid_write")  # a half file never looks done
+    crash_point("metrics_after_html")
     pdf_path: Path | None = None
     if pdf and (shutil.which("chromium") or shutil.which("chromium-browser")):
         pdf_path = html_to_pdf(html, out_dir / f"{stem}.pdf")

@@ -14,6 +14,7 @@ from triage.config.files import load_routing_rules
 from triage.core.owners import CaseNeeds
 from triage.core.routing import RoutingRules, deadlines_for, decide, facts_for
 from triage.core.types import CaseStatus, Classification, Event, RoutingDecision, Stage
+from triage.faults import crash_point
 from triage.nlp.gazetteer import Gazetteer, load_gazetteer
 from triage.nlp.near_duplicates import band_keys, signature, similarity
 from triage.services.acknowledge import queue_acknowledgements
@@ -206,6 +207,7 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
         )
         done = [item.message_id for item in items]
         repo.set_stage(session, done, Stage.ROUTED)
+    crash_point("route_after_commit_before_notify")
     log.info("routed %d messages: %d opened cases, %d joined cases", len(done), len(opened),
              len(joined))  # fmt: skip
     return done

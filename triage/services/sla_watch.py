@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from triage.core.escalation import BREACHED, Notice, escalation_notices
 from triage.core.types import Event
+from triage.faults import crash_point
 from triage.notify.smtp_outbox import DeliveryError, SmtpConfig, build_message, deliver
 from triage.services.database import session_scope
 from triage.services.queue import deadline_state
@@ -178,6 +179,7 @@ def deliver_pending(
                                                                "outbox": row_id}, case_id),
                 )  # fmt: skip
             sent += 1
+            crash_point("outbox_after_confirm")
     with session_scope(database_url) as session:
         waiting = _count(session, "pending")
         unconfirmed = _count(session, "sent")

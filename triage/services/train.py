@@ -9,12 +9,15 @@ their ``test.csv`` files never are.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from triage.atomic_files import write_text_atomic
 from triage.config.files import load_taxonomy
+from triage.faults import crash_point
 from triage.nlp.classifier import Classifier
 from triage.nlp.corpora import load_corpus
 from triage.nlp.gazetteer import load_gazetteer
@@ -66,16 +69,37 @@ def train(
     if candidates:
         options["candidates"] = tuple(candidates)
     taxonomy = load_taxonomy()
-    result = train_label_model(messages, taxonomy, gazetteer, models_dir, version, **options)
+    staging = models_dir / MODEL_NAME / f".staging-{version}"
+    shutil.rmtree(staging, ignore_errors=True)  # what a killed run of this version left
+    result = train_label_model(messages, taxonomy, gazetteer, staging, version, **options)
     classifier = Classifier(
-        taxonomy, load_model(models_dir, MODEL_NAME, taxonomy.version, version), gazetteer
+        taxonomy, load_model(staging, MODEL_NAME, taxonomy.version, version), gazetteer
     )
     evaluations = evaluate_everything(classifier, corpora_dir, handwritten) if evaluate else {}
     directory = Path(result["path"])
     metrics = {**result["metrics"], "evaluation_after_training": evaluations}
     write_json(directory / "metrics.json", metrics)
-    (directory / "card.md").write_text(render_card(result["manifest"], metrics, evaluations))
-    return {**result, "metrics": metrics}
+    write_text_atomic(directory / "card.md", render_card(result["manifest"], metrics, evaluations))
+    final = publish(directory, models_dir / MODEL_NAME / version)
+    shutil.rmtree(staging, ignore_errors=True)
+    return {**result, "path": str(final), "metrics": metrics}
+
+
+def publish(staged: Path, final: Path) -> Path:
+    """Move a complete model directory to its version's name in one rename.
+
+    Training writes under a hidden staging folder, so a run killed part-way never leaves a
+    ``models/labels/<version>`` that loads with its card or metrics missing. Retraining an
+    existing version swaps the old directory out first; the old one is removed last.
+    """
+    crash_point("retrain_before_publish")
+    old = final.with_name(f".replaced-{final.name}")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    staged.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    return final
 
 
 def promote_model(version: str, models_dir: Path | None = None) -> None:

@@ -15,6 +15,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 
+from triage.faults import crash_point
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -68,8 +70,46 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision``; a no-op when it is already there."""
-    command.upgrade(alembic_config(engine), revision)
+    """Bring the schema to ``revision``; a no-op when it is already there.
+
+    Every SQL statement of the upgrade passes the crash point ``migration_statement``
+    (``TRIAGE_CRASH_AT=migration_statement@40`` kills the process at the 40th), which is how
+    the tests prove that an upgrade killed half-way leaves a schema the next upgrade finishes.
+    """
+    target = _transactional_sqlite(engine)
+    event.listen(target, "before_cursor_execute", _migration_statement)
+    try:
+        command.upgrade(alembic_config(target), revision)
+    finally:
+        event.remove(target, "before_cursor_execute", _migration_statement)
+        if target is not engine:
+            target.dispose()
+
+
+def _migration_statement(*_args: Any) -> None:
+    crash_point("migration_statement")
+
+
+def _transactional_sqlite(engine: Engine) -> Engine:
+    """For SQLite, an engine whose transactions include DDL (PostgreSQL's already do).
+
+    Python's sqlite3 opens a transaction only before INSERT/UPDATE/DELETE, so each CREATE
+    TABLE of a migration was committed on its own: an upgrade killed half-way left tables
+    that the next upgrade tried to create again, and failed. With the driver's own
+    transaction handling off and an explicit BEGIN (SQLAlchemy's documented recipe), the
+    whole upgrade and its ``alembic_version`` row commit together or not at all. IMMEDIATE
+    takes the write lock first, so two processes starting at once migrate one after the other.
+    """
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return engine
+    target = make_engine(engine.url.render_as_string(hide_password=False))
+    event.listen(target, "connect", _driver_transactions_off)
+    event.listen(target, "begin", lambda connection: connection.exec_driver_sql("BEGIN IMMEDIATE"))
+    return target
+
+
+def _driver_transactions_off(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
 
 
 def has_schema(engine: Engine) -> bool:
