@@ -82,3 +82,13 @@ def test_languages_triage_does_not_cover_are_named_not_guessed() -> None:
     assert italian.code == "it" and turkish.code == "tr"
     assert detect_language("😀😀😀 🙏").code == "und"
     assert detect_language("").code == "und"
+
+
+def test_arabic_words_with_attached_particles_share_one_feature_stem() -> None:
+    from triage.nlp.features import arabic_light_stem
+
+    # "and the journalists", "the journalists" (two plural endings): one stem.
+    assert arabic_light_stem("والصحفيين") == arabic_light_stem("الصحفيون") == "صحفي"
+    assert arabic_light_stem("بالمراقبه") == arabic_light_stem("للمراقبه") == "مراقب"
+    assert arabic_light_stem("وطن") == "وطن"  # too short to lose a letter
+    assert arabic_light_stem("privacy") is None

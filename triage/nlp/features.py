@@ -9,6 +9,10 @@ words) and the features are computed from the 64-bit ``NORM`` hashes with numpy:
   across the Romance languages and Russian ("vigilancia"/"vigilância"/"vigilantes" share
   "vigil"), computed once per distinct word and cached;
 - character bigrams inside CJK runs, which have no spaces to split on;
+- for Arabic-script words, the word without its attached conjunction, preposition and article
+  and its commonest suffixes ("والصحفيين", "الصحفيون" -> "صحفي"): Arabic writes these into the
+  word, so without this one issue is spread over many rare forms (held-out: Arabic 0.62 -> 0.64,
+  all languages 0.751 -> 0.754);
 - one cue per seed-term label matched (``~rights_issue:privacy``): the language-independent
   features that carry a label into languages the training data has little of.
 
@@ -34,6 +38,20 @@ BIGRAM_SALT = np.uint64(0x9E3779B97F4A7C15)
 CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _CJK = re.compile(f"[{CJK_CHARS}]{{2,}}")
 _MAX_CACHE = 400_000
+
+
+_AR_WORD = re.compile("^[\u0621-\u064a]+$")
+_AR_PREFIX = re.compile("^(?:[وف]?(?:[بلك]?ال|لل)|[وف][بلك]?)(?=[\u0621-\u064a]{3})")
+_AR_SUFFIX = re.compile("(?<=[\u0621-\u064a]{3})(?:ات|ون|ين|ان|ها|هم|هن|كم|نا|ه|ي)$")
+
+
+def arabic_light_stem(word: str) -> str | None:
+    """A light stem of a folded Arabic word (None for any other word): prefixes that leave at
+    least three letters, then one common suffix. Crude, but the same word always gets the
+    same stem, which is all a feature needs."""
+    if not _AR_WORD.match(word):
+        return None
+    return _AR_SUFFIX.sub("", _AR_PREFIX.sub("", word))
 
 
 def string_feature(text: str) -> int:
@@ -67,6 +85,8 @@ class TokenFeatures:
         extra: list[int] = []
         if len(word) > PREFIX_CHARS + 1 and word.isalpha():
             extra.append(self._part("p:", word[:PREFIX_CHARS]))
+        if (stem := arabic_light_stem(word)) and stem != word:
+            extra.append(self._part("a:", stem))
         for run in _CJK.findall(word):
             extra.extend(self._part("c:", run[i : i + 2]) for i in range(len(run) - 1))
         result = tuple(extra)
