@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
 
+import regex
 import spacy
 from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LOWER, NORM
 from spacy.language import Language
@@ -201,23 +202,17 @@ _AR_ARTICLE = ("وبال", "وال", "فال", "بال", "كال", "ال")
 _AR_LAM_ARTICLE = ("ولل", "فلل", "لل")  # ل + ال is written لل
 
 
-def _strippable_base(ch: str) -> bool:
-    """Marks are dropped only on Latin and Arabic letters and on Cyrillic е (ё → е).
-
-    Folding Devanagari vowel signs or Cyrillic й would merge unrelated words.
-    """
-    return ch <= "\u024f" or "\u0600" <= ch <= "\u06ff" or ch in "еЕ"
+# Marks are dropped only on Latin and Arabic letters and on Cyrillic е (ё → е): folding
+# Devanagari vowel signs or Cyrillic й would merge unrelated words. A combining mark here is
+# one of canonical class not 0, right after such a letter.
+_STRIPPABLE_MARKS = regex.compile(r"(?<=[\x00-\u024f\u0600-\u06ffеЕ])\P{ccc=0}+")
 
 
 def _drop_marks(text: str) -> str:
-    out: list[str] = []
-    for ch in unicodedata.normalize("NFD", text):
-        if ch == _TATWEEL:
-            continue
-        if unicodedata.combining(ch) and out and _strippable_base(out[-1]):
-            continue
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out))
+    """Marks off the letters above, in one substitution (this runs for every new word, and
+    for 14,000 place names at load)."""
+    decomposed = unicodedata.normalize("NFD", text).replace(_TATWEEL, "")
+    return unicodedata.normalize("NFC", _STRIPPABLE_MARKS.sub("", decomposed))
 
 
 def fold(word: str) -> str:
