@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 MODEL_VERSION ?= 2026.11.2
 CORPORA ?= ../shared/corpora/labelled
 
-.PHONY: install run test lint model evaluate samples schedule bench sla-watch serve clean
+.PHONY: install run test lint model evaluate samples schedule bench bench-scale sla-watch serve clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,15 @@ bench: install
 	$(BIN)/python bench/bench_metrics.py --cases 1000000
 	$(BIN)/python bench/bench_classify.py --messages 20000
 	$(BIN)/python bench/bench_queue.py --cases 100000
+	$(MAKE) bench-scale
+
+## End to end over a synthetic load: sizes, stores and workers are selectable, e.g.
+## `make bench-scale SIZES=10000,100000,1000000 STORES=sqlite,postgresql WORKERS=1,2`.
+SIZES ?= 10000
+STORES ?= sqlite,postgresql
+WORKERS ?= 1,2
+bench-scale: install
+	$(BIN)/python bench/bench_end_to_end.py --sizes $(SIZES) --stores $(STORES) --workers $(WORKERS)
 
 ## Deliver escalation notices for deadlines at risk or breached (SMTP from TRIAGE_SMTP_*).
 sla-watch: install

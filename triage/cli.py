@@ -570,3 +570,22 @@ def users_token(
     from triage.services.users import issue_api_token
 
     typer.echo(_users_call(lambda: issue_api_token(username, name, database_url=database)))
+
+
+@app.command("bench-data")
+def bench_data(
+    count: Annotated[int, typer.Argument(min=1, help="how many messages")],
+    out: Annotated[Path, typer.Argument(help="folder to write them under")],
+    fmt: Annotated[str, typer.Option("--format", help="eml (a file each) or mbox")] = "eml",
+    seed: Annotated[int, typer.Option(help="same seed, byte-identical output")] = 1,
+    samples: Annotated[Path, typer.Option(help="the sample messages used as fragments")] = Path(
+        "data/samples"
+    ),
+) -> None:
+    """Write a synthetic load for benchmarks: languages, sizes, threads, duplicates, campaigns."""
+    from triage.services.bench_data import FORMATS, write_bench_data
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    files = write_bench_data(count, out, fmt=fmt, seed=seed, samples=samples)
+    typer.echo(f"wrote {count} messages in {files} files under {out}")

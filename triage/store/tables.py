@@ -35,6 +35,8 @@ class Base(DeclarativeBase):
 
 class MessageRow(Base):
     __tablename__ = "messages"
+    # Pending work is read in arrival order, a chunk at a time (keyset), by this index.
+    __table_args__ = (Index("ix_messages_stage_received", "stage", "received_at", "key"),)
 
     id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
@@ -203,6 +205,22 @@ class IngestRunRow(Base):
     stored: Mapped[int] = mapped_column(Integer)
     quarantined: Mapped[int] = mapped_column(Integer)
     duplicates: Mapped[int] = mapped_column(Integer)
+
+
+class IngestedFileRow(Base):
+    """A file of a folder source already read (its size and mtime then): a scheduled run lists
+    the folder and reads only files that are new or changed, instead of re-parsing every one
+    to find out that it is a duplicate. Written in the transaction that stored its messages."""
+
+    __tablename__ = "ingested_files"
+    __table_args__ = (UniqueConstraint("source", "path"),)
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(String(200))
+    path: Mapped[str] = mapped_column(String(1000))
+    size: Mapped[int] = mapped_column(BigInteger)
+    mtime_ns: Mapped[int] = mapped_column(BigInteger)
+    ingested_at: Mapped[datetime]
 
 
 class OutboxRow(Base):
