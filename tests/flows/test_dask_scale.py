@@ -69,9 +69,9 @@ def test_three_dask_workers_on_postgres_decide_what_one_process_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, postgres_server: Any
 ) -> None:
     inbox = tmp_path / "inbox"
-    write_bench_data(600, inbox, fmt="eml", seed=11, samples=SAMPLES)
+    write_bench_data(400, inbox, fmt="eml", seed=11, samples=SAMPLES)
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect-home"))
-    monkeypatch.setenv("TRIAGE_CHUNK_SIZE", "100")
+    monkeypatch.setenv("TRIAGE_CHUNK_SIZE", "50")
 
     from pipelines import prefect_env
 
@@ -94,19 +94,19 @@ def test_three_dask_workers_on_postgres_decide_what_one_process_does(
     with prefect_test_harness(server_startup_timeout=180):
         single = run(single_url, 1)
         spread = run(spread_url, 3)
-        again = run(spread_url, 3)
+        again = run(spread_url, 1)
         with pytest.raises(SharedStoreRequired):
             run(f"sqlite:///{tmp_path / 'one-writer.db'}", 2)
     engine_for.cache_clear()
 
-    assert single["seen"] == 600
+    assert single["seen"] == 400
     assert single["seen"] == single["stored"] + single["duplicates"] + single["quarantined"]
     assert single["duplicates"] > 0 and single["quarantined"] == 0
     assert single["classified"] == single["routed"] == single["stored"]
     assert spread == single
     assert again["seen"] == again["stored"] == again["routed"] == 0
     one, three = snapshot(single_url), snapshot(spread_url)
-    assert len(one["cases"]) > 100 and len(one["deadlines"]) == 3 * len(one["cases"])
-    assert sum(1 for row in one["messages"] if row[7] and row[7] != row[0]) > 50  # joined
+    assert len(one["cases"]) > 80 and len(one["deadlines"]) == 3 * len(one["cases"])
+    assert sum(1 for row in one["messages"] if row[7] and row[7] != row[0]) > 40  # joined
     for table in SNAPSHOT:
         assert three[table] == one[table], table

@@ -13,11 +13,20 @@ from triage.settings import get_settings
 from triage.store.database import make_engine, migrate
 
 
-@lru_cache(maxsize=8)
 def engine_for(url: str | None = None) -> Engine:
-    engine = make_engine(url or get_settings().database_url)
+    """The URL is resolved before the cache: ``None`` means the current setting, not whichever
+    database the first call of this process happened to use."""
+    return _engine(url or get_settings().database_url)
+
+
+@lru_cache(maxsize=8)
+def _engine(url: str) -> Engine:
+    engine = make_engine(url)
     migrate(engine)
     return engine
+
+
+engine_for.cache_clear = _engine.cache_clear  # type: ignore[attr-defined]
 
 
 @contextmanager
