@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,7 +15,6 @@ from triage.config.files import load_routing_rules
 from triage.core.owners import CaseNeeds
 from triage.core.routing import RoutingRules, deadlines_for, decide, facts_for
 from triage.core.types import CaseStatus, Classification, Event, RoutingDecision, Stage
-from triage.nlp.gazetteer import Gazetteer, load_gazetteer
 from triage.nlp.near_duplicates import band_keys, signature, similarity
 from triage.services.acknowledge import queue_acknowledgements
 from triage.services.case_clock import record_first_response_in, resume_in
@@ -22,6 +22,9 @@ from triage.services.database import session_scope
 from triage.settings import get_settings
 from triage.store import repository as repo
 from triage.store.tables import CaseRow
+
+if TYPE_CHECKING:  # spaCy loads with the gazetteer: seconds an idle run must not pay
+    from triage.nlp.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +132,10 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
     one owner and its deadlines; automatic mail (auto-replies, bounces, bulk) and the team's
     own mail never open one.
     """
+    from triage.nlp.gazetteer import load_gazetteer
+
+    if not ids:
+        return []
     rules = routing_rules()
     gazetteer = load_gazetteer()
     now = datetime.now(UTC)
