@@ -70,7 +70,10 @@ def classify_messages(ids: Sequence[int], database_url: str | None = None) -> li
     classifier = get_classifier()
     now = datetime.now(UTC)
     with session_scope(database_url) as session:
-        rows = [r for r in repo.load_messages(session, ids, only=CLASSIFY_COLUMNS) if r.stage == Stage.RECEIVED]
+        rows = [
+            r for r in repo.load_messages(session, ids, only=CLASSIFY_COLUMNS)
+            if r.stage == Stage.RECEIVED
+        ]  # fmt: skip
         results = classifier.classify(
             [classify_input(r) for r in rows], auto_submitted=[r.auto_submitted for r in rows]
         )

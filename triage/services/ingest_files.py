@@ -34,11 +34,15 @@ FileStamp = tuple[str, int, int]  # relative path, size, mtime_ns
 
 
 def _stamp(path: Path, base: Path) -> FileStamp | None:
+    """A file's (path, size, mtime); a Maildir is re-read every run (0, 0 never matches)."""
+    relative = path.relative_to(base).as_posix()
+    if path.is_dir():
+        return relative, -1, -1
     try:
         info = path.stat()
     except OSError:
         return None  # gone since the listing: nothing to read
-    return path.relative_to(base).as_posix(), info.st_size, info.st_mtime_ns
+    return relative, info.st_size, info.st_mtime_ns
 
 
 def new_file_chunks(
@@ -62,7 +66,7 @@ def new_file_chunks(
         with session_scope(database_url) as session:
             known = repo.known_files(session, source, [s[0] for _p, s in candidates])
         for path, stamp in candidates:
-            if known.get(stamp[0]) == stamp[1:]:
+            if stamp[1] >= 0 and known.get(stamp[0]) == stamp[1:]:
                 continue
             if is_mailbox(path):
                 yield [stamp[0]]
@@ -73,7 +77,7 @@ def new_file_chunks(
                 files = []
 
     for path in iter_files(folder, email_suffixes):
-        stamp = _stamp(path, base) if not path.is_dir() else (path.relative_to(base).as_posix(), 0, 0)
+        stamp = _stamp(path, base)
         if stamp is None:
             continue
         batch.append((path, stamp))
@@ -106,7 +110,7 @@ def ingest_files(
     stamps: list[FileStamp] = []
     for relative in paths:
         path = base / relative
-        stamp = _stamp(path, base) if not path.is_dir() else (relative, 0, 0)
+        stamp = _stamp(path, base)
         if stamp is None:
             continue
         stamps.append(stamp)

@@ -26,6 +26,7 @@ from triage.core.types import (
     Stage,
 )
 from triage.store.tables import (
+    CASE_LABELS,
     CampaignKeyRow,
     CaseFingerprintRow,
     CaseRow,
@@ -513,6 +514,7 @@ def open_cases(
         )
         ids.update({int(m): int(c) for m, c in session.execute(stmt)})
     link_messages(session, ids)
+    copy_case_labels(session, list(ids.values()))
     fast_insert(
         session,
         RoutingDecisionRow.__table__,
@@ -551,6 +553,22 @@ def open_cases(
         ],
     )  # fmt: skip
     return ids
+
+
+def copy_case_labels(session: Session, case_ids: Sequence[int]) -> None:
+    """Copy each case's latest root-message labels onto the case (what the queues read)."""
+    cases, labels = CaseRow.__table__, ClassificationRow.__table__
+    latest = (
+        select(func.max(labels.c.id)).where(labels.c.message_id == cases.c.root_message_id)
+        .correlate(cases).scalar_subquery()
+    )  # fmt: skip
+    values = {
+        name: select(labels.c[name]).where(labels.c.id == latest).scalar_subquery()
+        for name in CASE_LABELS
+    }
+    for start in range(0, len(case_ids), 500):
+        chunk = list(case_ids[start : start + 500])
+        session.connection().execute(update(cases).where(cases.c.id.in_(chunk)).values(values))
 
 
 def fast_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:

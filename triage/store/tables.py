@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -116,6 +117,8 @@ class CaseRow(Base):
     __table_args__ = (
         Index("ix_cases_status_owner", "status", "owner"),
         Index("ix_cases_status_team", "status", "team"),
+        Index("ix_cases_review_status", "needs_review", "status"),
+        Index("ix_cases_status_opened", "status", "opened_at"),
     )
 
     id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
@@ -139,6 +142,31 @@ class CaseRow(Base):
     # Set when staff merge this case into another (the duplicate is closed, its messages move).
     # A plain column, not a foreign key: SQLite can add it without rebuilding ``cases``.
     merged_into: Mapped[int | None] = mapped_column(_ID, default=None)
+    # The latest labels of the root message, copied here when the case opens and whenever a
+    # classification row is added (``copy_labels_to_case``): the queues filter, count and
+    # sort a million cases without joining each to its newest classification.
+    needs_review: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    language: Mapped[str | None] = mapped_column(String(10), default=None)
+    rights_issue: Mapped[list[str] | None] = mapped_column(JSON, default=None)
+    challenge: Mapped[list[str] | None] = mapped_column(JSON, default=None)
+    regions: Mapped[list[str] | None] = mapped_column(JSON, default=None)
+    global_south: Mapped[bool | None] = mapped_column(Boolean, default=None)
+
+
+CASE_LABELS = ("needs_review", "language", "rights_issue", "challenge", "regions", "global_south")
+
+
+@event.listens_for(ClassificationRow, "after_insert")
+def copy_labels_to_case(_mapper: Any, connection: Any, row: ClassificationRow) -> None:
+    """A classification added through the ORM (a person's correction or confirmation) is the
+    newest: its labels become the case's. Bulk inserts (new messages, before they have a
+    case) do not pass here; opening a case copies them (``repository.copy_case_labels``)."""
+    table = CaseRow.__table__
+    connection.execute(
+        table.update()
+        .where(table.c.root_message_id == row.message_id)
+        .values({name: getattr(row, name) for name in CASE_LABELS})
+    )
 
 
 class RoutingDecisionRow(Base):
