@@ -167,8 +167,11 @@ def stage_shares(folder: Path, url: str) -> dict[str, float]:
     started = time.perf_counter()
     run_batch.run_batch([("bench", folder)], url)
     total = time.perf_counter() - started
-    store = (spent["ingest_total"] - spent["parse"]) + (
-        spent["classify_total"] - spent["classify"]) + (spent["route_total"] - spent["route"])
+    store = (
+        (spent["ingest_total"] - spent["parse"])
+        + (spent["classify_total"] - spent["classify"])
+        + (spent["route_total"] - spent["route"])
+    )
     return {"load_models": spent["load_models"], "parse": spent["parse"],
             "classify": spent["classify"], "route": spent["route"],
             "store": store, "other": total - spent["ingest_total"] - spent["classify_total"]

@@ -14,7 +14,9 @@ from triage.services.ingest_files import new_file_chunks
 from triage.services.run_batch import run_batch
 
 
-def test_chunks_hold_at_most_size_files_and_a_mailbox_alone(tmp_path: Path, sqlite_url: str) -> None:
+def test_chunks_hold_at_most_size_files_and_a_mailbox_alone(
+    tmp_path: Path, sqlite_url: str
+) -> None:
     write_bench_data(25, tmp_path / "eml", fmt="eml", seed=2, samples=SAMPLES)
     write_bench_data(5, tmp_path / "box", fmt="mbox", seed=3, samples=SAMPLES)
     chunks = list(new_file_chunks(tmp_path, "t", 10, database_url=sqlite_url))

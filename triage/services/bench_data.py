@@ -98,9 +98,7 @@ def load_templates(samples: Path) -> list[Template]:
             if not paragraphs:
                 continue
             name = str(record.get("sender", "")).partition("<")[0].strip().strip('"')
-            templates.append(
-                Template(record["language"], record["subject"], paragraphs, name)
-            )
+            templates.append(Template(record["language"], record["subject"], paragraphs, name))
     if not templates:
         raise FileNotFoundError(f"no sample messages under {samples}")
     return templates
@@ -240,9 +238,7 @@ class Generator:
         if attach:
             size = rng.choice((1_000, 5_000, 30_000))
             blob = b"%PDF-1.4\n" + rng.randbytes(size)
-            attachment = _part(
-                "application/pdf", blob, f'attachment; filename="evidence-{i}.pdf"'
-            )
+            attachment = _part("application/pdf", blob, f'attachment; filename="evidence-{i}.pdf"')
             text_part = _multipart("mixed", f"=_mix_{self.seed}_{i}", [text_part, attachment])
         raw = ("\r\n".join(headers) + "\r\n").encode() + text_part
         return Sent(message_id, subject, refs, sender, language, raw)
