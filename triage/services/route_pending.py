@@ -93,21 +93,35 @@ def _campaigns(
     keys = [k for sig in sigs.values() if sig for k in band_keys(sig)]
     earliest = min(r.received_at for r in roots) - CAMPAIGN_WINDOW
     stored = repo.campaign_candidates(session, keys, earliest) if keys else {}
+    stored_by_key: dict[str, list[int]] = {}
+    for case_id, other in stored.items():
+        for key in band_keys(other):
+            stored_by_key.setdefault(key, []).append(case_id)
     openers: list[repo.RoutingInput] = []
     local: list[tuple[int, list[int]]] = []
+    local_by_key: dict[str, list[int]] = {}  # band key -> positions in ``local``
     joins: dict[int, int | tuple[str, int]] = {}
     for item in roots:
         sig = sigs[item.message_id]
         if sig is not None:
+            # Only signatures sharing a band key are compared (LSH), in the order they came:
+            # all pairs of a thousand-message chunk was most of routing's time.
+            mine = band_keys(sig)
+            near_cases = {c for k in mine for c in stored_by_key.get(k, ())}
+            near_local = sorted({n for k in mine for n in local_by_key.get(k, ())})
             best: tuple[float, int | tuple[str, int] | None] = (0.0, None)
             for case_id, other in stored.items():
-                best = max(best, (similarity(sig, other), case_id), key=lambda b: b[0])
-            for message_id, other in local:
+                if case_id in near_cases:
+                    best = max(best, (similarity(sig, other), case_id), key=lambda b: b[0])
+            for position in near_local:
+                message_id, other = local[position]
                 best = max(best, (similarity(sig, other), ("message", message_id)),
                            key=lambda b: b[0])  # fmt: skip
             if best[0] >= SAME_CAMPAIGN and best[1] is not None:
                 joins[item.message_id] = best[1]
                 continue
+            for key in mine:
+                local_by_key.setdefault(key, []).append(len(local))
             local.append((item.message_id, sig))
         openers.append(item)
     return openers, joins, {m: s for m, s in local}
