@@ -11,7 +11,7 @@ CORPORA ?= ../shared/corpora/labelled
 # say so (docs/encryption-retention.md); a deployment sets the key and never this switch.
 DEV_KEYLESS := $(if $(TRIAGE_DATA_KEY),,TRIAGE_ALLOW_PLAINTEXT=true)
 
-.PHONY: install run test lint audit model evaluate samples schedule bench sla-watch serve clean
+.PHONY: install run test lint audit model evaluate samples schedule bench bench-scale sla-watch serve clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,7 +56,17 @@ bench: install
 	$(DEV_KEYLESS) $(BIN)/python bench/bench_routing.py --messages 100000
 	$(DEV_KEYLESS) $(BIN)/python bench/bench_metrics.py --cases 1000000
 	$(DEV_KEYLESS) $(BIN)/python bench/bench_classify.py --messages 20000
+	$(DEV_KEYLESS) $(BIN)/python bench/bench_language.py
 	$(DEV_KEYLESS) $(BIN)/python bench/bench_queue.py --cases 100000
+	$(MAKE) bench-scale
+
+## End to end over a synthetic load: sizes, stores and workers are selectable, e.g.
+## `make bench-scale SIZES=10000,100000,1000000 STORES=sqlite,postgresql WORKERS=1,2`.
+SIZES ?= 10000
+STORES ?= sqlite,postgresql
+WORKERS ?= 1,2
+bench-scale: install
+	$(DEV_KEYLESS) $(BIN)/python bench/bench_end_to_end.py --sizes $(SIZES) --stores $(STORES) --workers $(WORKERS)
 
 ## Deliver escalation notices for deadlines at risk or breached (SMTP from TRIAGE_SMTP_*).
 sla-watch: install

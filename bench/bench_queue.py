@@ -1,4 +1,4 @@
-"""Queue page latency with 100,000 cases: the staff UI's landing page over real HTTP.
+"""Queue page latency with 100,000 (or --cases) cases: the staff UI's landing page over real HTTP.
 
 A fresh store gets 100,000 classified messages (no text) and a case for each, written with
 bulk inserts: two years of history, so 85% of the cases are closed, 3% wait on the sender and
@@ -37,10 +37,11 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_routing import seed_store
 from bench.results import record
-from triage.services.database import engine_for
+from triage.services.database import engine_for, session_scope
 from triage.services.route_pending import routing_rules
 from triage.services.staff_queue import queue_view
 from triage.services.users import StaffUser, add_user, list_users
+from triage.store.repository import copy_case_labels
 from triage.store.tables import CaseRow, ClassificationRow, DeadlineRow, MessageRow
 from triage.web.app import create_app
 from triage.web.ui import queue_filter
@@ -96,6 +97,8 @@ def seed_cases(url: str, n: int, now: datetime, seed: int = 11) -> None:
                     })  # fmt: skip
             conn.execute(insert(DeadlineRow), rows)
         conn.execute(update(MessageRow).values(subject="A synthetic subject line"))
+    with session_scope(url) as session:  # as routing does when it opens each case
+        copy_case_labels(session, list(session.scalars(select(CaseRow.id))))
 
 
 def users_by_name(url: str) -> dict[str, StaffUser]:

@@ -42,9 +42,9 @@ def run(
         counts = summary.counts()
     else:
         prefect_env.configure()
-        from pipelines.triage_batch import triage_batch
+        from pipelines.triage_batch import run_triage_batch
 
-        counts = triage_batch(sources=sources or [])
+        counts = run_triage_batch(sources or [])
     print_run_report(counts, as_json, database)
 
 

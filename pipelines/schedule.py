@@ -19,9 +19,12 @@ DEPLOYMENT_NAME = "scheduled"
 
 
 def batch_deployment(cron: str, sources: Sequence[str]) -> Any:
+    from pipelines.task_runners import task_runner
     from pipelines.triage_batch import triage_batch
+    from triage.settings import get_settings
 
-    return triage_batch.to_deployment(
+    runner = task_runner(get_settings())
+    return triage_batch.with_options(task_runner=runner).to_deployment(
         name=DEPLOYMENT_NAME,
         cron=cron,
         concurrency_limit=1,

@@ -3,22 +3,30 @@
 Tasks take and return ids and counts only, never message text; results are not persisted and
 not cached, so nothing a sender wrote reaches Prefect's database or result storage. Chunks of
 ``TRIAGE_CHUNK_SIZE`` messages keep Prefect's ~20 ms per-task cost small.
+
+A folder source is listed a chunk of new files at a time; each chunk is ingested and then
+classified by tasks that the task runner may spread over Dask workers, a bounded number in
+flight, so memory does not grow with the folder. Routing runs last, in this process, a chunk at
+a time in arrival order: load balancing, threads and campaigns depend on that order, so a run
+on three workers decides exactly what a run on one does.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from pipelines.task_errors import scrubbed
+from pipelines.task_runners import task_runner, window
 from triage.core.types import Stage
-from triage.services.classify_pending import classify_messages, pending_ids
-from triage.services.ingest_batch import ingest_folder
+from triage.services.classify_pending import classify_messages, has_pending, pending_chunks
+from triage.services.ingest_files import ingest_files, new_file_chunks
 from triage.services.ingest_imap import ingest_imap
 from triage.services.route_pending import route_messages
-from triage.services.run_batch import chunks
 from triage.services.sources import (
     FolderSourceSpec,
     form_fields_of,
@@ -28,12 +36,21 @@ from triage.services.sources import (
 from triage.settings import get_settings
 
 TASK_OPTIONS = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints": False}
+COUNTS = ("seen", "stored", "quarantined", "duplicates")
 
 
-@task(name="ingest_source", **TASK_OPTIONS)
+@task(name="ingest_files", **TASK_OPTIONS)
 @scrubbed
-def ingest_source(name: str, folder: str) -> dict[str, int]:
-    return ingest_folder(Path(folder), source=name, form_fields=form_fields_of(name)).counts()
+def ingest_chunk(name: str, folder: str, paths: list[str]) -> dict[str, Any]:
+    """Relative file paths in; counts and the stored message ids out."""
+    result = ingest_files(Path(folder), paths, source=name, form_fields=form_fields_of(name))
+    return {**result.counts(), "ids": result.stored_ids}
+
+
+@task(name="classify_stored", **TASK_OPTIONS)
+@scrubbed
+def classify_stored(ingested: dict[str, Any]) -> int:
+    return len(classify_messages(ingested["ids"]))
 
 
 @task(name="ingest_imap_source", **TASK_OPTIONS)
@@ -41,12 +58,6 @@ def ingest_source(name: str, folder: str) -> dict[str, int]:
 def ingest_imap_source(name: str) -> dict[str, int]:
     """Only the source's name crosses into Prefect: host and credentials are read in here."""
     return ingest_imap(name, imap_spec(name)).counts()
-
-
-@task(name="pending_ids", **TASK_OPTIONS)
-@scrubbed
-def pending(stage: str) -> list[int]:
-    return pending_ids(Stage(stage))
 
 
 @task(name="classify_chunk", **TASK_OPTIONS)
@@ -64,15 +75,40 @@ def route_chunk(ids: list[int]) -> int:
 @flow(name="triage_batch", persist_result=False, log_prints=False, validate_parameters=True)
 def triage_batch(sources: list[str] | None = None) -> dict[str, int]:
     """``sources``: names from the sources file or folder paths; none means all configured."""
-    totals = {"seen": 0, "stored": 0, "quarantined": 0, "duplicates": 0}
+    settings = get_settings()
+    size = settings.chunk_size
+    totals = dict.fromkeys(COUNTS, 0)
+    classified = 0
+    in_flight: deque[tuple[Any, Any]] = deque()
+
+    def settle(limit: int) -> None:
+        nonlocal classified
+        while len(in_flight) > limit:
+            ingested, classifying = in_flight.popleft()
+            counts = ingested.result()
+            for key in COUNTS:
+                totals[key] += counts[key]
+            classified += classifying.result()
+
     for spec in resolve_source_specs(sources or []):
-        if isinstance(spec, FolderSourceSpec):
-            counts = ingest_source(spec.name, str(spec.path))
-        else:
+        if not isinstance(spec, FolderSourceSpec):
             counts = ingest_imap_source(spec.name)
-        for key in totals:
-            totals[key] += counts[key]
-    size = get_settings().chunk_size
-    classified = sum(classify_chunk(c) for c in chunks(pending(str(Stage.RECEIVED)), size))
-    routed = sum(route_chunk(c) for c in chunks(pending(str(Stage.CLASSIFIED)), size))
+            for key in COUNTS:
+                totals[key] += counts[key]
+            continue
+        for paths in new_file_chunks(spec.path, spec.name, size):
+            ingested = ingest_chunk.submit(spec.name, str(spec.path), paths)
+            in_flight.append((ingested, classify_stored.submit(ingested)))
+            settle(window(settings))
+    settle(0)
+    if has_pending(Stage.RECEIVED):  # left by a crash, or from IMAP
+        futures = [classify_chunk.submit(c) for c in pending_chunks(Stage.RECEIVED, size)]
+        classified += sum(f.result() for f in futures)
+    routed = sum(route_chunk(c) for c in pending_chunks(Stage.CLASSIFIED, size))
     return {**totals, "classified": classified, "routed": routed}
+
+
+def run_triage_batch(sources: list[str] | None = None) -> dict[str, int]:
+    """The flow with the task runner the settings ask for (in-process, or Dask)."""
+    runner = task_runner(get_settings())
+    return triage_batch.with_options(task_runner=runner)(sources=sources or [])

@@ -24,6 +24,12 @@ class Settings(BaseSettings):
     sources_file: Path = Path("config/sources.yaml")
     schedule_cron: str = "*/15 * * * *"
     chunk_size: int = Field(default=1000, ge=1)
+    # Scale-out: chunks of the batch run on a Dask cluster. ``workers`` > 1 starts a local
+    # cluster of that many processes; ``dask_address`` uses a running scheduler instead. Both
+    # need a shared store (PostgreSQL); SQLite takes one writer, so it runs in-process.
+    workers: int = Field(default=1, ge=1)
+    dask_address: str | None = None
+    dask_threads: int = Field(default=1, ge=1)  # per worker process: CPU-bound work, no GIL gain
     max_message_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
     max_mime_depth: int = Field(default=20, ge=1)
     max_mime_parts: int = Field(default=500, ge=1)

@@ -49,20 +49,36 @@ def _wanted(path: Path, email_suffixes: tuple[str, ...]) -> bool:
 def list_files(root: Path, email_suffixes: tuple[str, ...] = EMAIL_SUFFIXES) -> list[Path]:
     """Files and Maildirs this source understands, in a stable order (so reruns see the same
     sequence). ``email_suffixes`` says which files hold one message each ("" for none)."""
+    return list(iter_files(root, email_suffixes))
+
+
+def iter_files(root: Path, email_suffixes: tuple[str, ...] = EMAIL_SUFFIXES) -> Iterator[Path]:
+    """``list_files`` one at a time: a folder of a million messages is never held as a list."""
     if root.is_file():
-        return [root] if _wanted(root, email_suffixes) else []
+        if _wanted(root, email_suffixes):
+            yield root
+        return
     if is_maildir(root):
-        return [root]
-    found: list[Path] = []
+        yield root
+        return
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
         maildirs = sorted(d for d in dirnames if is_maildir(here / d))
-        found.extend(here / d for d in maildirs)
+        yield from (here / d for d in maildirs)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in maildirs)
         for name in sorted(filenames):
             if not name.startswith(".") and _wanted(here / name, email_suffixes):
-                found.append(here / name)
-    return found
+                yield here / name
+
+
+def is_mailbox(path: Path) -> bool:
+    """One file or folder holding many messages (mbox, Maildir): a unit of work of its own."""
+    return is_maildir(path) or is_mbox(path)
+
+
+def source_base(root: Path) -> Path:
+    """The folder that locations (and paths of files already read) are relative to."""
+    return root if root.is_dir() and not is_maildir(root) else root.parent
 
 
 def _quarantined(raw: bytes, source: str, location: str, error: QuarantineError) -> Quarantined:
@@ -165,8 +181,8 @@ def read_folder(
     """``form_fields`` maps triage's form fields to this source's column names."""
     if not root.exists():
         raise FileNotFoundError(f"source folder not found: {root}")
-    base = root if root.is_dir() and not is_maildir(root) else root.parent
-    for path in list_files(root, email_suffixes):
+    base = source_base(root)
+    for path in iter_files(root, email_suffixes):
         yield from read_file(
             path, root=base, source=source, now=now, limits=limits,
             email_suffixes=email_suffixes, form_fields=form_fields,

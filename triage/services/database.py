@@ -44,13 +44,22 @@ def check_keys(engine: Engine) -> None:
         )
 
 
-@lru_cache(maxsize=8)
 def engine_for(url: str | None = None) -> Engine:
+    """The URL is resolved before the cache: ``None`` means the current setting, not whichever
+    database the first call of this process happened to use."""
     install_policy()
-    engine = make_engine(url or get_settings().database_url)
+    return _engine(url or get_settings().database_url)
+
+
+@lru_cache(maxsize=8)
+def _engine(url: str) -> Engine:
+    engine = make_engine(url)
     migrate(engine)
     check_keys(engine)
     return engine
+
+
+engine_for.cache_clear = _engine.cache_clear  # type: ignore[attr-defined]
 
 
 @contextmanager

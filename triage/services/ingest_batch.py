@@ -129,8 +129,7 @@ def store_items(
     quarantined = [i for i in items if isinstance(i, Quarantined)]
     inserted = repo.insert_messages(session, messages, now)
     new_quarantine = repo.insert_quarantined(session, quarantined, now)
-    for _key, message_id in inserted:
-        repo.add_event(session, Event("received", now, "system", message_id, {}))
+    repo.add_events(session, [Event("received", now, "system", m, {}) for _k, m in inserted])
     result.seen += len(items)
     result.stored += len(inserted)
     result.stored_ids.extend(message_id for _key, message_id in inserted)

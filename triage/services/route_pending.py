@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,7 +16,6 @@ from triage.core.owners import CaseNeeds
 from triage.core.routing import RoutingRules, deadlines_for, decide, facts_for
 from triage.core.types import CaseStatus, Classification, Event, RoutingDecision, Stage
 from triage.faults import crash_point
-from triage.nlp.gazetteer import Gazetteer, load_gazetteer
 from triage.nlp.near_duplicates import band_keys, signature, similarity
 from triage.services.acknowledge import queue_acknowledgements
 from triage.services.case_clock import record_first_response_in, resume_in
@@ -24,6 +24,9 @@ from triage.settings import get_settings
 from triage.store import repository as repo
 from triage.store import text_rows
 from triage.store.tables import CaseRow
+
+if TYPE_CHECKING:  # spaCy loads with the gazetteer: seconds an idle run must not pay
+    from triage.nlp.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -92,21 +95,35 @@ def _campaigns(
     keys = [k for sig in sigs.values() if sig for k in band_keys(sig)]
     earliest = min(r.received_at for r in roots) - CAMPAIGN_WINDOW
     stored = repo.campaign_candidates(session, keys, earliest) if keys else {}
+    stored_by_key: dict[str, list[int]] = {}
+    for case_id, other in stored.items():
+        for key in band_keys(other):
+            stored_by_key.setdefault(key, []).append(case_id)
     openers: list[repo.RoutingInput] = []
     local: list[tuple[int, list[int]]] = []
+    local_by_key: dict[str, list[int]] = {}  # band key -> positions in ``local``
     joins: dict[int, int | tuple[str, int]] = {}
     for item in roots:
         sig = sigs[item.message_id]
         if sig is not None:
+            # Only signatures sharing a band key are compared (LSH), in the order they came:
+            # all pairs of a thousand-message chunk was most of routing's time.
+            mine = band_keys(sig)
+            near_cases = {c for k in mine for c in stored_by_key.get(k, ())}
+            near_local = sorted({n for k in mine for n in local_by_key.get(k, ())})
             best: tuple[float, int | tuple[str, int] | None] = (0.0, None)
             for case_id, other in stored.items():
-                best = max(best, (similarity(sig, other), case_id), key=lambda b: b[0])
-            for message_id, other in local:
+                if case_id in near_cases:
+                    best = max(best, (similarity(sig, other), case_id), key=lambda b: b[0])
+            for position in near_local:
+                message_id, other = local[position]
                 best = max(best, (similarity(sig, other), ("message", message_id)),
                            key=lambda b: b[0])  # fmt: skip
             if best[0] >= SAME_CAMPAIGN and best[1] is not None:
                 joins[item.message_id] = best[1]
                 continue
+            for key in mine:
+                local_by_key.setdefault(key, []).append(len(local))
             local.append((item.message_id, sig))
         openers.append(item)
     return openers, joins, {m: s for m, s in local}
@@ -137,6 +154,10 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
     one owner and its deadlines; automatic mail (auto-replies, bounces, bulk) and the team's
     own mail never open one.
     """
+    from triage.nlp.gazetteer import load_gazetteer
+
+    if not ids:
+        return []
     rules = routing_rules()
     gazetteer = load_gazetteer()
     now = datetime.now(UTC)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from triage.config.files import FolderSourceSpec, ImapSourceSpec, SourceSpec
 from triage.core.types import Stage
-from triage.services.classify_pending import classify_messages, pending_ids
-from triage.services.ingest_batch import IngestResult, ingest_folder
+from triage.services.classify_pending import classify_messages, pending_chunks
+from triage.services.ingest_batch import IngestResult
+from triage.services.ingest_files import ingest_files, new_file_chunks
 from triage.services.ingest_imap import ingest_imap
 from triage.services.route_pending import route_messages
 from triage.settings import get_settings
@@ -42,25 +43,36 @@ def run_batch(
     database_url: str | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> BatchSummary:
-    """``sources``: (name, folder) pairs or configured specs (folders and IMAP mailboxes)."""
+    """``sources``: (name, folder) pairs or configured specs (folders and IMAP mailboxes).
+
+    Streams: a folder is read a chunk of new files at a time, classified as it is stored, and
+    routed afterwards in arrival order; nothing holds all the messages, or all their ids.
+    """
     size = get_settings().chunk_size
     summary = BatchSummary()
+    done = 0
     for source in sources:
         if isinstance(source, ImapSourceSpec):
             result = ingest_imap(source.name, source, database_url=database_url)
-        else:
-            spec = source if isinstance(source, FolderSourceSpec) else FolderSourceSpec(*source)
-            result = ingest_folder(
-                spec.path, source=spec.name, database_url=database_url,
+            summary.ingest.append(result)
+            continue
+        spec = source if isinstance(source, FolderSourceSpec) else FolderSourceSpec(*source)
+        total = IngestResult(source=spec.name)
+        for paths in new_file_chunks(spec.path, spec.name, size, database_url=database_url):
+            result = ingest_files(
+                spec.path, paths, source=spec.name, database_url=database_url,
                 form_fields=dict(spec.form_fields),
             )  # fmt: skip
-        summary.ingest.append(result)
-    to_classify = pending_ids(Stage.RECEIVED, database_url)
-    for n, chunk in enumerate(chunks(to_classify, size)):
+            for key, value in result.counts().items():
+                setattr(total, key, getattr(total, key) + value)
+            for chunk in chunks(result.stored_ids, size):
+                summary.classified += len(classify_messages(chunk, database_url))
+            done += result.seen
+            if progress:
+                progress("ingest", done, done)
+        summary.ingest.append(total)
+    for chunk in pending_chunks(Stage.RECEIVED, size, database_url):  # left by a crash, IMAP
         summary.classified += len(classify_messages(chunk, database_url))
-        if progress:
-            progress("classify", n + 1, len(to_classify))
-    to_route = pending_ids(Stage.CLASSIFIED, database_url)
-    for chunk in chunks(to_route, size):
+    for chunk in pending_chunks(Stage.CLASSIFIED, size, database_url):
         summary.routed += len(route_messages(chunk, database_url))
     return summary

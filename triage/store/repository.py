@@ -11,9 +11,9 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, Table, bindparam, func, insert, select, update
+from sqlalchemy import Select, Table, bindparam, func, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from triage.core.types import (
     CaseStatus,
@@ -27,6 +27,7 @@ from triage.core.types import (
 )
 from triage.store import sealing, text_rows
 from triage.store.tables import (
+    CASE_LABELS,
     CampaignKeyRow,
     CaseAccessRow,
     CaseFingerprintRow,
@@ -34,6 +35,7 @@ from triage.store.tables import (
     ClassificationRow,
     DeadlineRow,
     EventRow,
+    IngestedFileRow,
     IngestRunRow,
     MessageRow,
     OutboxRow,
@@ -98,12 +100,11 @@ def insert_messages(
         .on_conflict_do_nothing(index_elements=["key"])
         .returning(MessageRow.key, MessageRow.id)
     )
-    inserted: list[tuple[str, int]] = []
-    for row in rows:  # RETURNING with executemany is not portable across drivers
-        result = session.execute(stmt, row).first()
-        if result is not None:
-            inserted.append((result[0], result[1]))
-    return inserted
+    # One executemany ("insertmanyvalues": a few statements per thousand rows on SQLite and
+    # psycopg); RETURNING lists only the rows actually inserted, so a key another worker
+    # stored first is a duplicate here.
+    result = session.execute(stmt, rows)
+    return [(str(key), int(message_id)) for key, message_id in result]
 
 
 def insert_quarantined(session: Session, items: Sequence[Quarantined], at: datetime) -> list[str]:
@@ -155,11 +156,77 @@ def message_ids_at_stage(session: Session, stage: Stage, limit: int | None = Non
     return list(session.scalars(stmt))
 
 
-def load_messages(session: Session, ids: Sequence[int]) -> list[MessageRow]:
+def pending_page(
+    session: Session, stage: Stage, after: tuple[datetime, str] | None, limit: int
+) -> list[tuple[int, datetime, str]]:
+    """The next ``limit`` messages at ``stage`` in arrival order (receipt time, then key), after
+    ``after``: keyset paging, so a million pending messages are never one list, and the order
+    (which routing's load balancing and campaigns depend on) does not depend on row ids that
+    parallel workers hand out in any order."""
+    stmt = select(MessageRow.id, MessageRow.received_at, MessageRow.key).where(
+        MessageRow.stage == str(stage)
+    )
+    if after is not None:
+        stmt = stmt.where(tuple_(MessageRow.received_at, MessageRow.key) > tuple_(*after))
+    stmt = stmt.order_by(MessageRow.received_at, MessageRow.key).limit(limit)
+    return [(int(i), at, str(k)) for i, at, k in session.execute(stmt)]
+
+
+def known_files(session: Session, source: str, paths: Sequence[str]) -> dict[str, tuple[int, int]]:
+    """{path: (size, mtime_ns)} recorded for these files of a folder source."""
+    found: dict[str, tuple[int, int]] = {}
+    for start in range(0, len(paths), 500):
+        chunk = list(paths[start : start + 500])
+        stmt = select(IngestedFileRow.path, IngestedFileRow.size, IngestedFileRow.mtime_ns).where(
+            IngestedFileRow.source == source, IngestedFileRow.path.in_(chunk)
+        )
+        found.update({str(p): (int(size), int(m)) for p, size, m in session.execute(stmt)})
+    return found
+
+
+def record_files(
+    session: Session, source: str, files: Sequence[tuple[str, int, int]], at: datetime
+) -> None:
+    """Upsert (path, size, mtime_ns) of files read, in the transaction that stored them."""
+    if not files:
+        return
+    stmt = _insert(session, IngestedFileRow.__table__)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["source", "path"],
+        set_={"size": stmt.excluded.size, "mtime_ns": stmt.excluded.mtime_ns,
+              "ingested_at": stmt.excluded.ingested_at},
+    )  # fmt: skip
+    session.connection().execute(
+        stmt,
+        [{"source": source, "path": p, "size": size, "mtime_ns": m, "ingested_at": at}
+         for p, size, m in files],
+    )  # fmt: skip
+
+
+def add_events(session: Session, events: Sequence[Event]) -> None:
+    """Many audit events in one ``executemany``: the per-message events of a chunk."""
+    fast_insert(
+        session,
+        EventRow.__table__,
+        [
+            {"message_id": e.message_id, "case_id": e.case_id, "kind": e.kind,
+             "actor": e.actor, "at": e.at, "data": e.data}
+            for e in events
+        ],
+    )  # fmt: skip
+
+
+def load_messages(
+    session: Session, ids: Sequence[int], only: Sequence[Any] | None = None
+) -> list[MessageRow]:
+    """``only``: the columns needed (the rest, such as raw bytes, are not read)."""
     rows: list[MessageRow] = []
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
-        rows.extend(session.scalars(select(MessageRow).where(MessageRow.id.in_(chunk))))
+        stmt = select(MessageRow).where(MessageRow.id.in_(chunk))
+        if only:
+            stmt = stmt.options(load_only(*only))
+        rows.extend(session.scalars(stmt))
     rows.sort(key=lambda r: r.id)
     return rows
 
@@ -170,13 +237,8 @@ def set_stage(session: Session, ids: Sequence[int], stage: Stage) -> None:
         session.execute(update(MessageRow).where(MessageRow.id.in_(chunk)).values(stage=str(stage)))
 
 
-def add_classification(
-    session: Session, message_id: int, result: Classification, at: datetime
-) -> bool:
-    stmt = _insert(session, ClassificationRow.__table__).on_conflict_do_nothing(
-        index_elements=["message_id", "model_version"]
-    )
-    values = {
+def classification_values(message_id: int, result: Classification, at: datetime) -> dict[str, Any]:
+    return {
         "message_id": message_id,
         "language": result.language,
         "language_confidence": result.language_confidence,
@@ -197,7 +259,30 @@ def add_classification(
         "taxonomy_version": result.taxonomy_version,
         "created_at": at,
     }
+
+
+def add_classification(
+    session: Session, message_id: int, result: Classification, at: datetime
+) -> bool:
+    stmt = _insert(session, ClassificationRow.__table__).on_conflict_do_nothing(
+        index_elements=["message_id", "model_version"]
+    )
+    values = classification_values(message_id, result, at)
     return session.connection().execute(stmt, values).rowcount == 1
+
+
+def add_classifications(
+    session: Session, results: Sequence[tuple[int, Classification]], at: datetime
+) -> None:
+    """A chunk's classifications in one ``executemany`` (insert-or-ignore, like one by one)."""
+    if not results:
+        return
+    stmt = _insert(session, ClassificationRow.__table__).on_conflict_do_nothing(
+        index_elements=["message_id", "model_version"]
+    )
+    session.connection().execute(
+        stmt, [classification_values(m, result, at) for m, result in results]
+    )
 
 
 def latest_classifications(session: Session, ids: Sequence[int]) -> dict[int, ClassificationRow]:
@@ -347,6 +432,7 @@ class RoutingInput:
 def routing_inputs(session: Session, ids: Sequence[int], stage: Stage) -> list[RoutingInput]:
     """Messages among ``ids`` still at ``stage``, with their latest classification."""
     found: dict[int, RoutingInput] = {}
+    order: dict[int, tuple[datetime, str]] = {}
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
         stmt = (
@@ -359,7 +445,7 @@ def routing_inputs(session: Session, ids: Sequence[int], stage: Stage) -> list[R
                 ClassificationRow.rights_issue, ClassificationRow.challenge,
                 ClassificationRow.countries, ClassificationRow.sender_country,
                 ClassificationRow.global_south, ClassificationRow.priority,
-                ClassificationRow.kind,
+                ClassificationRow.kind, MessageRow.key,
             )
             .join(ClassificationRow, ClassificationRow.message_id == MessageRow.id)
             .where(MessageRow.id.in_(chunk), MessageRow.stage == str(stage))
@@ -374,7 +460,9 @@ def routing_inputs(session: Session, ids: Sequence[int], stage: Stage) -> list[R
                 row[9], refs, row[12], tuple(row[13]), tuple(row[14]), tuple(row[15]), row[16],
                 row[17], row[18], row[19],
             )  # fmt: skip
-    return [found[i] for i in sorted(found)]
+            order[row[0]] = (row[6], row[20])
+    # Arrival order (receipt time, then key), the same whichever worker stored which row first.
+    return [found[i] for i in sorted(found, key=order.__getitem__)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,6 +520,7 @@ def open_cases(
         )
         ids.update({int(m): int(c) for m, c in session.execute(stmt)})
     link_messages(session, ids)
+    copy_case_labels(session, list(ids.values()))
     fast_insert(
         session,
         RoutingDecisionRow.__table__,
@@ -470,6 +559,22 @@ def open_cases(
         ],
     )  # fmt: skip
     return ids
+
+
+def copy_case_labels(session: Session, case_ids: Sequence[int]) -> None:
+    """Copy each case's latest root-message labels onto the case (what the queues read)."""
+    cases, labels = CaseRow.__table__, ClassificationRow.__table__
+    latest = (
+        select(func.max(labels.c.id)).where(labels.c.message_id == cases.c.root_message_id)
+        .correlate(cases).scalar_subquery()
+    )  # fmt: skip
+    values = {
+        name: select(labels.c[name]).where(labels.c.id == latest).scalar_subquery()
+        for name in CASE_LABELS
+    }
+    for start in range(0, len(case_ids), 500):
+        chunk = list(case_ids[start : start + 500])
+        session.connection().execute(update(cases).where(cases.c.id.in_(chunk)).values(values))
 
 
 def fast_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -35,6 +36,8 @@ class Base(DeclarativeBase):
 
 class MessageRow(Base):
     __tablename__ = "messages"
+    # Pending work is read in arrival order, a chunk at a time (keyset), by this index.
+    __table_args__ = (Index("ix_messages_stage_received", "stage", "received_at", "key"),)
 
     id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
@@ -118,6 +121,8 @@ class CaseRow(Base):
     __table_args__ = (
         Index("ix_cases_status_owner", "status", "owner"),
         Index("ix_cases_status_team", "status", "team"),
+        Index("ix_cases_review_status", "needs_review", "status"),
+        Index("ix_cases_status_opened", "status", "opened_at"),
     )
 
     id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
@@ -143,6 +148,31 @@ class CaseRow(Base):
     merged_into: Mapped[int | None] = mapped_column(_ID, default=None)
     # Retention: when the case's text was deleted (its metadata stays for the metrics).
     text_purged_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The latest labels of the root message, copied here when the case opens and whenever a
+    # classification row is added (``copy_labels_to_case``): the queues filter, count and
+    # sort a million cases without joining each to its newest classification.
+    needs_review: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    language: Mapped[str | None] = mapped_column(String(10), default=None)
+    rights_issue: Mapped[list[str] | None] = mapped_column(JSON, default=None)
+    challenge: Mapped[list[str] | None] = mapped_column(JSON, default=None)
+    regions: Mapped[list[str] | None] = mapped_column(JSON, default=None)
+    global_south: Mapped[bool | None] = mapped_column(Boolean, default=None)
+
+
+CASE_LABELS = ("needs_review", "language", "rights_issue", "challenge", "regions", "global_south")
+
+
+@event.listens_for(ClassificationRow, "after_insert")
+def copy_labels_to_case(_mapper: Any, connection: Any, row: ClassificationRow) -> None:
+    """A classification added through the ORM (a person's correction or confirmation) is the
+    newest: its labels become the case's. Bulk inserts (new messages, before they have a
+    case) do not pass here; opening a case copies them (``repository.copy_case_labels``)."""
+    table = CaseRow.__table__
+    connection.execute(
+        table.update()
+        .where(table.c.root_message_id == row.message_id)
+        .values({name: getattr(row, name) for name in CASE_LABELS})
+    )
 
 
 class RoutingDecisionRow(Base):
@@ -209,6 +239,22 @@ class IngestRunRow(Base):
     stored: Mapped[int] = mapped_column(Integer)
     quarantined: Mapped[int] = mapped_column(Integer)
     duplicates: Mapped[int] = mapped_column(Integer)
+
+
+class IngestedFileRow(Base):
+    """A file of a folder source already read (its size and mtime then): a scheduled run lists
+    the folder and reads only files that are new or changed, instead of re-parsing every one
+    to find out that it is a duplicate. Written in the transaction that stored its messages."""
+
+    __tablename__ = "ingested_files"
+    __table_args__ = (UniqueConstraint("source", "path"),)
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(String(200))
+    path: Mapped[str] = mapped_column(String(1000))
+    size: Mapped[int] = mapped_column(BigInteger)
+    mtime_ns: Mapped[int] = mapped_column(BigInteger)
+    ingested_at: Mapped[datetime]
 
 
 class OutboxRow(Base):
