@@ -60,12 +60,19 @@ def main() -> int:
     right = sum(g == t[1] for g, t in zip(guesses, texts, strict=True))
     errors = Counter((t[0], t[1], g) for g, t in zip(guesses, texts, strict=True) if g != t[1])
     accuracy = right / len(texts)
+    # Written independently of this project (the handwritten evaluation set, the UDHR).
+    independent = [(g, t) for g, t in zip(guesses, texts, strict=True)
+                   if t[0] in ("handwritten", "udhr")]  # fmt: skip
+    accuracy_independent = sum(g == t[1] for g, t in independent) / max(len(independent), 1)
     record([{"stage": "language_detection", "messages": len(texts), "workers": 1,
              "store": "none", "seconds": round(seconds, 3), "accuracy": round(accuracy, 4),
+             "accuracy_independent": round(accuracy_independent, 4),
+             "independent_texts": len(independent),
              "ms_per_text": round(seconds / len(texts) * 1000, 3)}])  # fmt: skip
     print(
         f"{len(texts)} texts of {MIN_WORDS}+ words: accuracy {accuracy:.4f}, "
-        f"{seconds / len(texts) * 1000:.3f} ms CPU per text"
+        f"{seconds / len(texts) * 1000:.3f} ms CPU per text; written independently "
+        f"(handwritten set, UDHR): {accuracy_independent:.4f} on {len(independent)}"
     )
     for (source, language, guess), n in errors.most_common(15):
         print(f"  {source}: {language} taken for {guess} x{n}")

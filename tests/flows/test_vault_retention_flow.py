@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from tests.flows.test_triage_batch import files_under, hits
+from tests.security.test_leak_canary import files_under, hits
 from tests.web.staff import PASSWORD, case_ids, eml, ingest
 
 
@@ -80,8 +80,8 @@ def test_retention_flow_warns_then_purges_and_leaks_nothing(
         assert session.scalar(select(MessageRow.subject)) == ""
     engine_for.cache_clear()
 
-    blobs = {str(p): p.read_bytes() for p in files_under(prefect_db.parent)}
-    blobs.update({str(p): p.read_bytes() for p in files_under(prefect_home)})
+    blobs = files_under(prefect_db.parent)
+    blobs.update(files_under(prefect_home))
     blobs.update({str(p): p.read_bytes() for p in tmp_path.glob("triage.db*")})
     blobs["caplog"] = caplog.text.encode()
     assert hits(marker, blobs) == []
