@@ -54,12 +54,24 @@ SNAPSHOT = {
 
 
 def snapshot(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """The tables as plain values: sealed text (confidential cases) is opened, since two runs
+    seal the same text with different random IVs."""
+    from triage.services.database import install_policy
+    from triage.store import sealing
     from triage.store.database import make_engine
+
+    install_policy()
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, str) and sealing.is_sealed(value):
+            token = value[len(sealing.PREFIX) :].encode("ascii")
+            return sealing.sealer().open_token(token).decode("utf-8")
+        return value
 
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
-            return {name: [tuple(r) for r in conn.execute(text(sql))]
+            return {name: [tuple(plain(v) for v in r) for r in conn.execute(text(sql))]
                     for name, sql in SNAPSHOT.items()}  # fmt: skip
     finally:
         engine.dispose()

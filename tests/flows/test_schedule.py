@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,9 @@ def test_scheduled_deployment_has_cron_concurrency_one_and_names_only(
         import prefect.settings
         from prefect.client.orchestration import get_client
 
-        api_url = prefect.settings.PREFECT_API_URL.value() or ""
+        # The address start_server exported, not the settings' view of it: a settings
+        # context left by an earlier test in this process would still say "ephemeral".
+        api_url = os.environ["PREFECT_API_URL"]
         with prefect.settings.temporary_settings({prefect.settings.PREFECT_API_URL: api_url}):
             deployment = batch_deployment("*/15 * * * *", ["samples"])
             deployment_id = deployment.apply()
