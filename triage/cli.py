@@ -480,14 +480,19 @@ def read_password(from_stdin: bool) -> str:
     return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
 
 
+def _call_or_exit(action: Any, expected: type[Exception]) -> Any:
+    """Run a service call; an error it is expected to raise is shown plainly, exit code 2."""
+    try:
+        return action()
+    except expected as exc:
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+
+
 def _users_call(action: Any) -> Any:
     from triage.services.users import UserError
 
-    try:
-        return action()
-    except UserError as exc:
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from None
+    return _call_or_exit(action, UserError)
 
 
 @users_app.command("add")
@@ -664,11 +669,7 @@ def vault_rotate(database: DatabaseOption = None) -> None:
 def _vault_call(action: Any) -> Any:
     from triage.store.sealing import VaultLocked
 
-    try:
-        return action()
-    except VaultLocked as exc:
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from None
+    return _call_or_exit(action, VaultLocked)
 
 
 @app.command("bench-data")
