@@ -6,7 +6,7 @@ for privacy; an HRDsAttack article only for hrd_safety and expression), so each 
 on the rows that know it (``known``), with per-source weights.
 
 Each label has
-- a linear model (logistic regression on the TF-IDF-weighted hashed features);
+- a linear model (a linear SVM on the TF-IDF-weighted hashed features);
 - a meta model fitted on out-of-fold linear scores, which calibrates them (Platt) and, in the
   stacked variant, also weighs that label's seed-term hits: where the text's words are unknown
   to the linear model (a language it barely saw), the seed terms still carry the decision;
@@ -27,6 +27,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
+from sklearn.svm import LinearSVC
 
 LINEAR = "linear"  # meta model sees the linear score only (Platt calibration)
 STACKED = "stacked"  # meta model sees the linear score and the label's seed-term hits
@@ -54,16 +55,13 @@ def _meta_features(scores: np.ndarray, seeds: np.ndarray, mode: str) -> np.ndarr
     return np.column_stack([scores, seeds > 0, np.log1p(seeds)])
 
 
-def _linear(seed: int, c: float) -> LogisticRegression:
-    # The dual problem scales with rows, not with the (hashed, very wide) columns.
-    return LogisticRegression(
-        C=c,
-        solver="liblinear",
-        dual=True,
-        class_weight="balanced",
-        max_iter=2000,
-        random_state=seed,
-    )
+def _linear(seed: int, c: float) -> LinearSVC:
+    """A linear SVM, not logistic regression, and unweighted classes: on the held-out messages
+    (same split, same features) it gave rights-issue / challenge macro-F1 0.775 / 0.609
+    against 0.776 / 0.588 for a class-balanced logistic regression, and over-predicted less.
+    Its scores are not probabilities; the meta model calibrates them. The dual problem scales
+    with rows, not with the (hashed, very wide) columns."""
+    return LinearSVC(C=c, dual=True, max_iter=5000, random_state=seed)
 
 
 META_WIDTH = 3
@@ -87,7 +85,7 @@ def _best_threshold(y: np.ndarray, p: np.ndarray, w: np.ndarray) -> float:
 
 
 def fit_head(
-    data: HeadTrainingData, classes: Sequence[str], mode: str, *, c: float = 4.0, seed: int = 0
+    data: HeadTrainingData, classes: Sequence[str], mode: str, *, c: float = 2.0, seed: int = 0
 ) -> dict[str, Any]:
     """Fit every label of one facet; returns the persistable head."""
     width = data.features.shape[1]

@@ -6,7 +6,7 @@ source knows. The held-out split is by a hash of the id, so it is stable across 
 machines, and no row of it is seen by any candidate. Candidates:
 
 - ``keyword_rules``: the taxonomy's seed terms alone (the baseline every model must beat);
-- ``tfidf_linear``: TF-IDF over hashed words, bigrams and prefixes, logistic regression per
+- ``tfidf_linear``: TF-IDF over hashed words, bigrams and prefixes, a linear SVM per
   label, Platt-calibrated, thresholds tuned out-of-fold;
 - ``stacked``: the same features plus seed-term cues, and a per-label meta model over the
   linear score and the seed-term hits (what carries a label into languages seen little).
