@@ -66,9 +66,16 @@ def with_critical(record: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def split_key(record: Mapping[str, Any]) -> str:
+    """What the split hashes: the record's ``split_group`` when it has one, else its id.
+    Messages written as versions of one story in several languages share a group, so a
+    translation of a held-out message is never trained on."""
+    return str(record.get("split_group") or record["id"])
+
+
 def split(records: Sequence[Mapping[str, Any]]) -> tuple[list[Any], list[Any]]:
-    train = [r for r in records if not is_held_out(str(r["id"]))]
-    test = [r for r in records if is_held_out(str(r["id"]))]
+    train = [r for r in records if not is_held_out(split_key(r))]
+    test = [r for r in records if is_held_out(split_key(r))]
     return train, test
 
 
