@@ -15,7 +15,7 @@ from triage.core.types import ClassifyInput
 from triage.nlp.classifier import Classifier
 from triage.nlp.gazetteer import load_gazetteer
 from triage.nlp.persistence import ModelError, load_model, promoted_version
-from triage.nlp.training import MODEL_NAME, train_label_model
+from triage.nlp.training import MODEL_NAME, split, train_label_model
 
 GOLD = [json.loads(line) for line in (SAMPLES / "gold.jsonl").read_text().splitlines()]
 
@@ -39,6 +39,25 @@ def test_every_candidate_is_scored_on_the_same_held_out_split(trained: dict) -> 
     thresholds = trained["manifest"]["thresholds"]["rights_issue"]
     assert set(thresholds) == set(load_taxonomy().ids("rights_issue"))
     assert all(0.1 <= t <= 0.9 for t in thresholds.values())
+
+
+def test_versions_of_one_story_fall_on_the_same_side_of_the_split() -> None:
+    """Translations of one message share a ``split_group``: none may be trained on while
+    another is held out. Without the group, ids alone scatter them over both sides."""
+    stories = [
+        {"id": f"story-{n}-{lang}", "split_group": f"story-{n}", "body": "x"}
+        for n in range(40)
+        for lang in ("en", "es", "ar")
+    ]
+    train, held = split(stories)
+    assert held and train
+    assert not {r["split_group"] for r in train} & {r["split_group"] for r in held}
+    ungrouped = [{k: v for k, v in r.items() if k != "split_group"} for r in stories]
+    train, held = split(ungrouped)
+    by_story = {r["id"].rsplit("-", 1)[0] for r in train} & {
+        r["id"].rsplit("-", 1)[0] for r in held
+    }
+    assert by_story  # the control: the same ids without groups do straddle the split
 
 
 def test_training_does_not_promote(trained: dict) -> None:
