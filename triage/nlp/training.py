@@ -270,7 +270,7 @@ def train_label_model(
     }
     metrics = {
         "split": {
-            "method": f"sha256(id) < {HELD_OUT_SHARE}",
+            "method": f"sha256(split_group or id) < {HELD_OUT_SHARE}",
             "train_rows": len(train_rows),
             "held_out_messages": len(held_msgs),
             "held_out_corpora": {c: len(r) for c, r in held_corpora.items()},
