@@ -75,8 +75,8 @@ def ordinary_cases(url: str, folder: Path, now: datetime | None = None) -> dict[
                       "Our colleague, a human rights defender, was arrested last night after "
                       "her account was reported. She faces threats. Please help urgently."),
         "question": eml(now - timedelta(hours=3), "question@example.org",
-                        "Joao <joao@example.org>", "Question about your transparency report",
-                        "Could you tell us where your latest transparency report is published?"),
+                        "Joao <joao@example.org>", "Question about your human rights policy",
+                        "Could you tell us where your latest human rights policy is published?"),
         "spyware": eml(now - timedelta(hours=2), "spyware@example.org",
                        "Rania <rania@example.org>", "Spyware targeting journalists",
                        "We documented spyware and surveillance of journalists in Lebanon."),

@@ -105,7 +105,7 @@ def test_analyst_never_sees_message_text(site: Site) -> None:
                  f"/cases/{case_id}/messages/1/attachments/0"):  # fmt: skip
         response = analyst.client.get(path)
         assert response.status_code == 403, path
-        assert "transparency report" not in response.text
+        assert "human rights policy" not in response.text
     token = issue_api_token("ana.lyst", database_url=site.url)
     api = httpx.Client(base_url=site.base, headers={"Authorization": f"Bearer {token}"})
     assert api.get(f"/api/v1/cases/{case_id}").status_code == 403
@@ -132,9 +132,9 @@ def test_owner_cannot_open_someone_elses_confidential_case(site: Site) -> None:
     for path in (f"/cases/{case_id}", f"/cases/{case_id}/messages/1/original"):
         response = other.client.get(path)
         assert response.status_code == 403, path
-        assert "transparency report" not in response.text
+        assert "human rights policy" not in response.text
     queue = other.client.get("/queue", params={"queue": "open"})
-    assert f"/cases/{case_id}" in queue.text and "transparency report" not in queue.text
+    assert f"/cases/{case_id}" in queue.text and "human rights policy" not in queue.text
     token = issue_api_token("lena.fischer", database_url=site.url)
     api = httpx.Client(base_url=site.base, headers={"Authorization": f"Bearer {token}"})
     assert api.get(f"/api/v1/cases/{case_id}").status_code == 403
@@ -142,11 +142,11 @@ def test_owner_cannot_open_someone_elses_confidential_case(site: Site) -> None:
 
     owner = sign_in(site.base, "amina.yusuf")  # the case's owner reads it
     page = owner.client.get(f"/cases/{case_id}")
-    assert page.status_code == 200 and "transparency report" in page.text
+    assert page.status_code == 200 and "human rights policy" in page.text
     # A triager who is not named sees the case's facts but not its text.
     page = triager.client.get(f"/cases/{case_id}")
     assert page.status_code == 200
-    assert "transparency report" not in page.text and "withheld" in page.text
+    assert "human rights policy" not in page.text and "withheld" in page.text
 
 
 def test_security_headers_and_autoescape(site: Site) -> None:
