@@ -1,7 +1,7 @@
 """Classification speed on one core: 200-word messages in the languages triage covers.
 
-Messages are built from the project's samples and the handwritten evaluation set (cut or
-repeated to 200 words), classified in batches of 500 by the promoted classifier exactly as
+Messages are built from the project's samples (gold and written; never the independent
+evaluation set, which must stay unseen; cut or repeated to 200 words), classified in batches of 500 by the promoted classifier exactly as
 ``classify_pending`` calls it. Reports model load time, messages per second (after one
 warm-up batch, as a long-running worker would see it) and peak RSS; writes rows to
 ``bench/results.json``.
@@ -35,8 +35,12 @@ BATCH = 500
 
 def messages(n: int, seed: int = 7) -> list[ClassifyInput]:
     rows = []
-    for name in ("data/samples/gold.jsonl", "data/eval/handwritten.jsonl"):
-        rows += [json.loads(line) for line in (ROOT / name).read_text().splitlines() if line]
+    files = [
+        ROOT / "data/samples/gold.jsonl",
+        *sorted((ROOT / "data/samples/written").glob("*.jsonl")),
+    ]
+    for path in files:
+        rows += [json.loads(line) for line in path.read_text().splitlines() if line]
     rng = random.Random(seed)
     out = []
     for i in range(n):
