@@ -26,14 +26,15 @@ from triage.nlp.features import (
     N_FEATURES,
     ColumnSelector,
     TokenFeatures,
+    cue_column,
     cue_counts,
-    string_feature,
 )
 from triage.nlp.gazetteer import Gazetteer
 from triage.nlp.seed_terms import Lexicon, Matches
 from triage.nlp.text_fold import fold
 
 _CJK_PAIR = re.compile(f"[{CJK_CHARS}]{{2}}")
+_MAX_WORDS = 200_000  # cached evidence words (about 100 bytes each)
 MODEL_CHARS = 20_000  # what the models read; a 1 MB message is classified by its start
 CUE_FACETS = ("rights_issue", "challenge", "priority", "kind")
 HEAD_FACETS = ("rights_issue", "challenge", "critical")
@@ -86,6 +87,7 @@ class FeatureMaker:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._tokens = TokenFeatures(gazetteer.nlp.vocab.strings)
         self._strings = gazetteer.nlp.vocab.strings
+        self._words: dict[int, str] = {}
 
     def counts(self, analysed: Sequence[Analysed], *, cues: bool = True) -> sparse.csr_matrix:
         """Hashed counts; ``cues=False`` leaves out the seed-term cues (the plain baseline)."""
@@ -96,40 +98,81 @@ class FeatureMaker:
 
     def names(self, analysed: Analysed, wanted: Iterable[int]) -> dict[int, str]:
         """Readable names of the ``wanted`` feature columns of one message (evidence for
-        staff). A column is named by the words of this message hashed to it; a word-part
-        column (a prefix, a CJK character pair) by a part that occurs in this message."""
+        staff). A column is named by the words of this message hashed to it (the first that
+        has a letter or digit); a word-part column (a prefix, a CJK character pair) by a part
+        that occurs in this message.
+
+        The tokens of each wanted column are found by a sort and a binary search, and only
+        those are looked at in Python: a message has hundreds of tokens, a handful of wanted
+        columns."""
         missing = set(wanted)
         names: dict[int, str] = {}
         for cue in cue_counts(analysed.matches, CUE_FACETS):
-            column = string_feature("~" + cue)
+            column = cue_column(cue)
             if column in missing:
                 names[column] = f"seed terms of {cue}"
                 missing.discard(column)
         norms = analysed.norms
-        strings = self._strings
-
-        def word(h: int) -> str:
-            text = strings[h] if h in strings else ""  # noqa: SIM401 (a StringStore)
-            return text if any(ch.isalnum() for ch in text) else ""
-
         if missing and len(norms):
-            for n, column in enumerate((norms % N_FEATURES).tolist()):
-                if column in missing and (text := word(int(norms[n]))):
-                    names[column] = text
-                    missing.discard(column)
+            self._name_by_tokens(names, missing, norms, norms % N_FEATURES, 1)
         if missing and len(norms) > 1:
-            bigrams = ((norms[:-1] * BIGRAM_SALT + norms[1:]) % N_FEATURES).tolist()
-            for n, column in enumerate(bigrams):
-                if column in missing:
-                    first, second = word(int(norms[n])), word(int(norms[n + 1]))
-                    if first and second:
-                        names[column] = f"{first} {second}"
-                        missing.discard(column)
+            bigrams = (norms[:-1] * BIGRAM_SALT + norms[1:]) % N_FEATURES
+            self._name_by_tokens(names, missing, norms, bigrams, 2)
         for column in list(missing):
             present = sorted(p for p in self._tokens.parts_at(column) if p in analysed.folded)
             if present:
                 names[column] = present[0] if _CJK_PAIR.fullmatch(present[0]) else present[0] + "…"
         return names
+
+    def _name_by_tokens(
+        self,
+        names: dict[int, str],
+        missing: set[int],
+        norms: np.ndarray,
+        columns: np.ndarray,
+        width: int,
+    ) -> None:
+        """Name each missing column hashed from ``width`` tokens (1: words, 2: bigrams) by
+        the first tokens in the text hashed there whose words all have a letter or digit."""
+        order = np.argsort(columns, kind="stable")  # equal columns stay in text order
+        ranked = columns[order]
+        wanted = np.fromiter(missing, dtype=np.uint64, count=len(missing))
+        lows = np.searchsorted(ranked, wanted, "left").tolist()
+        highs = np.searchsorted(ranked, wanted, "right").tolist()
+        firsts = norms[:-1] if width == 2 else norms
+        for column, low, high in zip(wanted.tolist(), lows, highs, strict=True):
+            if low == high:
+                continue
+            at = order[low:high]
+            # Each distinct token (pair) once, in order of first appearance.
+            keys = (
+                firsts[at].tolist()
+                if width == 1
+                else zip(firsts[at].tolist(), norms[at + 1].tolist())
+            )
+            for key in dict.fromkeys(keys):
+                if width == 1:
+                    text = self._word(key)
+                else:
+                    first, second = self._word(key[0]), self._word(key[1])
+                    text = f"{first} {second}" if first and second else ""
+                if text:
+                    names[column] = text
+                    missing.discard(column)
+                    break
+
+    def _word(self, norm_hash: int) -> str:
+        """The word of a NORM hash, or "" when it has no letter or digit (punctuation does
+        not explain a label). Cached: the same words explain most messages."""
+        text = self._words.get(norm_hash)
+        if text is None:
+            if len(self._words) > _MAX_WORDS:
+                self._words.clear()
+            strings = self._strings
+            text = strings[norm_hash] if norm_hash in strings else ""  # noqa: SIM401
+            text = text if any(ch.isalnum() for ch in text) else ""
+            self._words[norm_hash] = text
+        return text
 
 
 @dataclass(frozen=True, slots=True)
