@@ -148,7 +148,7 @@ class FeatureMaker:
             keys = (
                 firsts[at].tolist()
                 if width == 1
-                else zip(firsts[at].tolist(), norms[at + 1].tolist())
+                else zip(firsts[at].tolist(), norms[at + 1].tolist(), strict=True)
             )
             for key in dict.fromkeys(keys):
                 if width == 1:
