@@ -61,12 +61,13 @@ class Analysed:
 def analyse(gazetteer: Gazetteer, lexicon: Lexicon, subject: str, body: str) -> Analysed:
     text = f"{subject}\n{body[:MODEL_CHARS]}"
     docs = list(gazetteer.docs(text))
-    norms = (
-        np.concatenate([d.to_array(NORM) for d in docs]).astype(np.uint64)
-        if docs
-        else np.zeros(0, dtype=np.uint64)
+    arrays = [d.to_array(NORM) for d in docs]
+    norms = np.concatenate(arrays).astype(np.uint64) if docs else np.zeros(0, dtype=np.uint64)
+    mentions = tuple(
+        m
+        for d, hashes in zip(docs, arrays, strict=True)
+        for m in gazetteer.mentions_in_doc(d, hashes.tolist())
     )
-    mentions = tuple(m for d in docs for m in gazetteer.mentions_in_doc(d))
     folded = fold(text)
     return Analysed(folded, lexicon.match_folded(folded), norms, mentions)
 
