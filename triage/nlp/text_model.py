@@ -138,29 +138,34 @@ class FeatureMaker:
         order = np.argsort(columns, kind="stable")  # equal columns stay in text order
         ranked = columns[order]
         wanted = np.fromiter(missing, dtype=np.uint64, count=len(missing))
-        lows = np.searchsorted(ranked, wanted, "left").tolist()
-        highs = np.searchsorted(ranked, wanted, "right").tolist()
-        firsts = norms[:-1] if width == 2 else norms
-        for column, low, high in zip(wanted.tolist(), lows, highs, strict=True):
-            if low == high:
+        lows = np.searchsorted(ranked, wanted, "left")
+        at = order[np.minimum(lows, len(ranked) - 1)]  # each column's first token (if any)
+        present = (lows < len(ranked)) & (columns[at] == wanted)
+        firsts = norms[at].tolist()
+        seconds = norms[np.minimum(at + 1, len(norms) - 1)].tolist()
+        todo = zip(wanted.tolist(), present.tolist(), firsts, seconds, lows.tolist(), strict=True)
+        for column, found, first, second, low in todo:
+            if not found:
                 continue
-            at = order[low:high]
-            # Each distinct token (pair) once, in order of first appearance.
-            keys = (
-                firsts[at].tolist()
-                if width == 1
-                else zip(firsts[at].tolist(), norms[at + 1].tolist(), strict=True)
-            )
-            for key in dict.fromkeys(keys):
-                if width == 1:
-                    text = self._word(key)
-                else:
-                    first, second = self._word(key[0]), self._word(key[1])
-                    text = f"{first} {second}" if first and second else ""
-                if text:
-                    names[column] = text
-                    missing.discard(column)
-                    break
+            # Usually the first token there names the column; else look at the others.
+            text = self._tokens_name(first, second, width)
+            if not text:
+                high = int(np.searchsorted(ranked, column, "right"))
+                later = order[low + 1 : high]
+                # Each distinct token (pair) once, in order of first appearance.
+                keys = dict.fromkeys(
+                    zip(norms[later].tolist(), norms[later + width - 1].tolist(), strict=True)
+                )
+                text = next((t for a, b in keys if (t := self._tokens_name(a, b, width))), "")
+            if text:
+                names[column] = text
+                missing.discard(column)
+
+    def _tokens_name(self, first: int, second: int, width: int) -> str:
+        if width == 1:
+            return self._word(first)
+        a, b = self._word(first), self._word(second)
+        return f"{a} {b}" if a and b else ""
 
     def _word(self, norm_hash: int) -> str:
         """The word of a NORM hash, or "" when it has no letter or digit (punctuation does
