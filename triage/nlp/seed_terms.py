@@ -45,7 +45,7 @@ def _inside_word(previous: str) -> bool:
 def _as_bytes(text: str) -> str:
     """The UTF-8 bytes of ``text`` as a string of code points under 256 (what the automaton
     scans)."""
-    return text.encode("utf-8").decode("latin-1")
+    return text.encode("utf-8", "surrogatepass").decode("latin-1")  # lone surrogates too
 
 
 def _char_before(scanned: str, start: int) -> str:
@@ -56,7 +56,7 @@ def _char_before(scanned: str, start: int) -> str:
     lead = start - 1
     while lead > 0 and "\x80" <= scanned[lead] < "\xc0":  # continuation bytes
         lead -= 1
-    return scanned[lead:start].encode("latin-1").decode("utf-8")
+    return scanned[lead:start].encode("latin-1").decode("utf-8", "surrogatepass")
 
 
 def _matches_anywhere(term: str) -> bool:
