@@ -103,9 +103,9 @@ class FeatureMaker:
         has a letter or digit); a word-part column (a prefix, a CJK character pair) by a part
         that occurs in this message.
 
-        The tokens of each wanted column are found by a sort and a binary search, and only
-        those are looked at in Python: a message has hundreds of tokens, a handful of wanted
-        columns."""
+        One pass over the tokens with a set lookup each; the words of the wanted columns
+        are cached (``_word``), punctuation columns otherwise cost a string lookup at every
+        comma."""
         missing = set(wanted)
         names: dict[int, str] = {}
         for cue in cue_counts(analysed.matches, CUE_FACETS):
@@ -114,58 +114,26 @@ class FeatureMaker:
                 names[column] = f"seed terms of {cue}"
                 missing.discard(column)
         norms = analysed.norms
-        if missing and len(norms):
-            self._name_by_tokens(names, missing, norms, norms % N_FEATURES, 1)
-        if missing and len(norms) > 1:
-            bigrams = (norms[:-1] * BIGRAM_SALT + norms[1:]) % N_FEATURES
-            self._name_by_tokens(names, missing, norms, bigrams, 2)
+        word = self._word
+        hashes = norms.tolist()
+        if missing and hashes:
+            for n, column in enumerate((norms % N_FEATURES).tolist()):
+                if column in missing and (text := word(hashes[n])):
+                    names[column] = text
+                    missing.discard(column)
+        if missing and len(hashes) > 1:
+            bigrams = ((norms[:-1] * BIGRAM_SALT + norms[1:]) % N_FEATURES).tolist()
+            for n, column in enumerate(bigrams):
+                if column in missing:
+                    first, second = word(hashes[n]), word(hashes[n + 1])
+                    if first and second:
+                        names[column] = f"{first} {second}"
+                        missing.discard(column)
         for column in list(missing):
             present = sorted(p for p in self._tokens.parts_at(column) if p in analysed.folded)
             if present:
                 names[column] = present[0] if _CJK_PAIR.fullmatch(present[0]) else present[0] + "…"
         return names
-
-    def _name_by_tokens(
-        self,
-        names: dict[int, str],
-        missing: set[int],
-        norms: np.ndarray,
-        columns: np.ndarray,
-        width: int,
-    ) -> None:
-        """Name each missing column hashed from ``width`` tokens (1: words, 2: bigrams) by
-        the first tokens in the text hashed there whose words all have a letter or digit."""
-        order = np.argsort(columns, kind="stable")  # equal columns stay in text order
-        ranked = columns[order]
-        wanted = np.fromiter(missing, dtype=np.uint64, count=len(missing))
-        lows = np.searchsorted(ranked, wanted, "left")
-        at = order[np.minimum(lows, len(ranked) - 1)]  # each column's first token (if any)
-        present = (lows < len(ranked)) & (columns[at] == wanted)
-        firsts = norms[at].tolist()
-        seconds = norms[np.minimum(at + 1, len(norms) - 1)].tolist()
-        todo = zip(wanted.tolist(), present.tolist(), firsts, seconds, lows.tolist(), strict=True)
-        for column, found, first, second, low in todo:
-            if not found:
-                continue
-            # Usually the first token there names the column; else look at the others.
-            text = self._tokens_name(first, second, width)
-            if not text:
-                high = int(np.searchsorted(ranked, column, "right"))
-                later = order[low + 1 : high]
-                # Each distinct token (pair) once, in order of first appearance.
-                keys = dict.fromkeys(
-                    zip(norms[later].tolist(), norms[later + width - 1].tolist(), strict=True)
-                )
-                text = next((t for a, b in keys if (t := self._tokens_name(a, b, width))), "")
-            if text:
-                names[column] = text
-                missing.discard(column)
-
-    def _tokens_name(self, first: int, second: int, width: int) -> str:
-        if width == 1:
-            return self._word(first)
-        a, b = self._word(first), self._word(second)
-        return f"{a} {b}" if a and b else ""
 
     def _word(self, norm_hash: int) -> str:
         """The word of a NORM hash, or "" when it has no letter or digit (punctuation does
