@@ -73,12 +73,23 @@ def analyse(gazetteer: Gazetteer, lexicon: Lexicon, subject: str, body: str) -> 
 
 
 def seed_matrix(analysed: Sequence[Analysed], facet: str, classes: Sequence[str]) -> np.ndarray:
+    """Distinct seed terms found per message (rows) and label (columns). Only the labels a
+    message matched are visited: most messages match a few of a facet's labels."""
     out = np.zeros((len(analysed), len(classes)))
     source = SEED_FACET.get(facet, facet)
+    where: dict[str, list[int]] = {}
+    for j, label in enumerate(classes):
+        where.setdefault(label, []).append(j)
+    rows: list[int] = []
+    columns: list[int] = []
+    counts: list[int] = []
     for i, a in enumerate(analysed):
-        hits = a.matches.get(source, {})
-        for j, label in enumerate(classes):
-            out[i, j] = len(hits.get(label, ()))
+        for label, terms in a.matches.get(source, {}).items():
+            for j in where.get(label, ()):
+                rows.append(i)
+                columns.append(j)
+                counts.append(len(terms))
+    out[rows, columns] = counts
     return out
 
 
