@@ -31,8 +31,12 @@ SNAPSHOT = Path(__file__).with_name("classify_snapshot.json")
 BATCH = 250
 
 
+# The sample files the snapshot was written from (later batches are not in it).
+SNAPSHOT_FILES = ("gold.jsonl", *(f"written/batch_{b}.jsonl" for b in "abcdef"))
+
+
 def _samples() -> list[ClassifyInput]:
-    files = [SAMPLES / "gold.jsonl", *sorted((SAMPLES / "written").glob("*.jsonl"))]
+    files = [SAMPLES / name for name in SNAPSHOT_FILES]
     items = []
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():

@@ -143,7 +143,7 @@ def test_the_place_matcher_finds_what_spacys_phrase_matcher_finds(gazetteer: Gaz
         for token, h in zip(pattern, hashes, strict=True):
             token.norm_ = strings[h]
         matcher.add(str(n), [pattern])
-    files = [SAMPLES / "gold.jsonl", *sorted((SAMPLES / "written").glob("*.jsonl"))]
+    files = [SAMPLES / "gold.jsonl", *(SAMPLES / f"written/batch_{b}.jsonl" for b in "abcdef")]
     texts = [json.loads(line)["body"] for f in files for line in f.read_text().splitlines() if line]
     texts.append("New York, New York City; Guinea-Bissau and Papua New Guinea, Georgia, USA")
     for text in texts:
