@@ -86,7 +86,14 @@ def _rows(classifier: Classifier) -> Iterator[tuple[str, dict[str, str]]]:
             c = counts[n]
             f = scored.features[n]
             out = asdict(result)
-            out.pop("model_version")
+            # Not this code's output: the model version string, and what language detection
+            # (triage.nlp.language, changed on its own) says.
+            for field in ("model_version", "language", "language_confidence"):
+                out.pop(field)
+            out["review_reasons"] = [
+                r for r in out["review_reasons"] if not r.startswith("language_")
+            ]
+            out.pop("needs_review")
             yield (
                 item.id,
                 {
