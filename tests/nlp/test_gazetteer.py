@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+import json
 import sys
 from collections import Counter
 
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import SAMPLES, SHARED
 from triage.nlp.gazetteer import Gazetteer, load_gazetteer
 
 HRDSATTACK = SHARED / "corpora" / "labelled" / "hrdsattack" / "test.csv"
@@ -109,20 +110,47 @@ def test_most_mentioned_country_on_real_news_about_defenders(gazetteer: Gazettee
 def test_place_names_built_without_the_tokenizer_split_as_the_tokenizer_splits_them(
     gazetteer: Gazetteer,
 ) -> None:
-    """Loading builds plain names (letters and single spaces) as Docs directly; the matcher is
-    only right if that is exactly how the tokenizer splits those names in a message."""
-    import spacy
+    """Loading splits plain names (letters and single spaces) and folds their words itself;
+    the matcher is only right if those are exactly the tokens and NORMs the tokenizer gives
+    those names in a message."""
+    from spacy.attrs import NORM
 
     from triage.nlp import gazetteer as module
 
     rows = list(module._read_csv(module.NAMES_FILE))
     names = [v for r in rows for v in module.name_variants(r["name"])]
-    tokenizer = spacy.blank("xx").tokenizer
     plain = [n for n in names if module._PLAIN_NAME.match(n)]
     assert len(plain) > 10_000  # the fast path is the common one
+    norm = gazetteer.nlp.vocab.lex_attr_getters[NORM]
     for name in plain:
-        built = [t.text for t in gazetteer._name_doc(name)]
-        assert built == [t.text for t in tokenizer(name)], name
+        words, norms = gazetteer._name_tokens(name, norm, {})
+        doc = gazetteer.make_doc(name)
+        assert words == [t.text for t in doc], name
+        assert norms == tuple(t.norm_ for t in doc), name
+
+
+def test_the_place_matcher_finds_what_spacys_phrase_matcher_finds(gazetteer: Gazetteer) -> None:
+    """The gazetteer matches NORM sequences with a dict; spaCy's PhraseMatcher over the same
+    patterns must find the same spans (every start, every length, nested ones too)."""
+    from spacy.attrs import NORM
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    strings = gazetteer.nlp.vocab.strings
+    matcher = PhraseMatcher(gazetteer.nlp.vocab, attr="NORM")
+    for n, hashes in enumerate(gazetteer._patterns):
+        pattern = Doc(gazetteer.nlp.vocab, words=[strings[h] for h in hashes])
+        for token, h in zip(pattern, hashes, strict=True):
+            token.norm_ = strings[h]
+        matcher.add(str(n), [pattern])
+    files = [SAMPLES / "gold.jsonl", *(SAMPLES / f"written/batch_{b}.jsonl" for b in "abcdef")]
+    texts = [json.loads(line)["body"] for f in files for line in f.read_text().splitlines() if line]
+    texts.append("New York, New York City; Guinea-Bissau and Papua New Guinea, Georgia, USA")
+    for text in texts:
+        for doc in gazetteer.docs(text):
+            expected = sorted((s, e) for _id, s, e in matcher(doc))
+            got = sorted((s, e) for s, e, _ in gazetteer._matches(doc.to_array(NORM).tolist()))
+            assert got == expected
 
 
 def test_the_vocabulary_keeps_the_attributes_places_read(gazetteer: Gazetteer) -> None:

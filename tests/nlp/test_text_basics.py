@@ -92,3 +92,53 @@ def test_arabic_words_with_attached_particles_share_one_feature_stem() -> None:
     assert arabic_light_stem("بالمراقبه") == arabic_light_stem("للمراقبه") == "مراقب"
     assert arabic_light_stem("وطن") == "وطن"  # too short to lose a letter
     assert arabic_light_stem("privacy") is None
+
+
+def test_lexicon_matches_on_the_bytes_as_on_the_characters() -> None:
+    """The automaton scans UTF-8 bytes: a term after a multi-byte letter or mark is inside a
+    word, after multi-byte punctuation it starts one, and lone surrogates (mail decoded
+    with surrogateescape) neither fail nor match."""
+    lexicon = SeedTermMatcher(load_taxonomy(), "rights_issue")
+    assert "privacy" in lexicon.match("«privacy» \udcff privacy")
+    assert lexicon.match("éprivacy \u093eprivacy") == {}  # a letter, a vowel sign
+    assert "privacy" in lexicon.match("\udcffprivacy")
+    assert "privacy" in lexicon.match("“privacy”")
+
+
+_LEXICON = Lexicon(load_taxonomy())
+_TERMS = sorted({term for _size, term, _owners, _any in _LEXICON._automaton.values()})
+
+
+def _reference_match(text: str) -> dict:
+    """Every term found by str.find over the characters, with the word-start rule."""
+    from triage.nlp.seed_terms import _inside_word
+
+    found: dict = {}
+    for _size, term, owners, _any in _LEXICON._automaton.values():
+        start = text.find(term)
+        while start >= 0:
+            word_start = start == 0 or not _inside_word(text[start - 1])
+            for facet, label, anywhere in owners:
+                if anywhere or word_start:
+                    terms = found.setdefault(facet, {}).setdefault(label, [])
+                    if term not in terms:
+                        terms.append(term)
+            start = text.find(term, start + 1)
+    return {
+        facet: {label: sorted(terms)[:10] for label, terms in labels.items()}
+        for facet, labels in found.items()
+    }
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_TERMS),
+            st.sampled_from([" ", "-", "«", "é", "\u093e", "ب", "中", "\udcff", "’", "x"]),
+        ),
+        max_size=12,
+    )
+)
+def test_lexicon_matches_what_a_scan_of_the_characters_finds(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert _LEXICON.match_folded(text) == _reference_match(text)

@@ -22,6 +22,7 @@ Hashing (no fitted vocabulary) keeps memory flat and the model file small; a
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import zlib
@@ -56,6 +57,12 @@ def arabic_light_stem(word: str) -> str | None:
 
 def string_feature(text: str) -> int:
     return zlib.crc32(text.encode("utf-8")) % N_FEATURES
+
+
+@functools.lru_cache(maxsize=4096)
+def cue_column(cue: str) -> int:
+    """The column of a seed-term cue (few distinct cues, looked up for every message)."""
+    return string_feature("~" + cue)
 
 
 class TokenFeatures:
@@ -147,7 +154,7 @@ class TokenFeatures:
         for n, message_cues in enumerate(cues):
             for cue, count in message_cues.items():
                 cue_rows.append(n)
-                cue_columns.append(string_feature("~" + cue))
+                cue_columns.append(cue_column(cue))
                 cue_values.append(CUE_WEIGHT * (1 + math.log(count)))
         if cue_rows:
             columns.append(np.asarray(cue_columns, dtype=np.int64))

@@ -28,7 +28,7 @@ import io
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -36,7 +36,6 @@ import regex
 import spacy
 from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LOWER, NORM
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -370,9 +369,11 @@ class Gazetteer:
         if getattr(tokenizer, "max_cache_size", TOKENIZER_CACHE) < TOKENIZER_CACHE:
             tokenizer.max_cache_size = TOKENIZER_CACHE
         self._regions, self._alpha3 = self._load_countries(global_south)
-        self._entries: dict[int, _Entry] = {}
         self._by_key: dict[str, _Entry] = {}
-        self._matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        # The phrase matcher: NORM hash sequence -> entry, and for each first hash the
+        # lengths of the patterns starting with it (longest first).
+        self._patterns: dict[tuple[int, ...], _Entry] = {}
+        self._lengths: dict[int, tuple[int, ...]] = {}
         self._load_names()
 
     # -- loading ---------------------------------------------------------------------------
@@ -406,17 +407,19 @@ class Gazetteer:
     def _load_names(self) -> None:
         rows = [_Row(**r) for r in _read_csv(NAMES_FILE)]
         install_fold_norm(self.nlp.vocab, _arabic_first_words(rows))
+        norm = self.nlp.vocab.lex_attr_getters[NORM]
+        folded: dict[str, str] = {}
         # Pass 1: the names as written; pass 2: generated spellings, which never displace a
         # name of another country (a clitic variant may collide with a real word elsewhere).
         originals = [(r.name, r) for r in rows]
         generated = [(v, r) for r in rows for v in name_variants(r.name)[1:]]
-        patterns: dict[str, list[Doc]] = {}
+        patterns: dict[str, set[tuple[str, ...]]] = {}
         for is_variant, batch in ((False, originals), (True, generated)):
-            docs = (self._name_doc(t) for t, _ in batch)
-            for doc, (_text, row) in zip(docs, batch, strict=True):
-                if len(doc) == 0:
+            for text, row in batch:
+                words, norms = self._name_tokens(text, norm, folded)
+                if not words:
                     continue
-                key = " ".join(t.norm_ for t in doc)
+                key = " ".join(norms)
                 entry = self._by_key.get(key)
                 if entry is None:
                     entry = _Entry(row.iso2, row.kind, row.match, set())
@@ -427,22 +430,37 @@ class Gazetteer:
                     continue
                 elif _POLICY_RANK[row.match] > _POLICY_RANK[entry.policy]:
                     entry.policy = row.match
-                entry.exact_forms.add(strip_marks(" ".join(t.text for t in doc)))
-                patterns.setdefault(key, []).append(doc)
-        for key, docs in patterns.items():
-            self._matcher.add(key, docs)
-            self._entries[self.nlp.vocab.strings[key]] = self._by_key[key]
+                entry.exact_forms.add(strip_marks(" ".join(words)))
+                patterns.setdefault(key, set()).add(norms)
+        strings = self.nlp.vocab.strings
+        lengths: dict[int, set[int]] = {}
+        for key, sequences in patterns.items():
+            for sequence in sequences:
+                hashes = tuple(strings.add(n) for n in sequence)
+                self._patterns[hashes] = self._by_key[key]
+                lengths.setdefault(hashes[0], set()).add(len(hashes))
+        self._lengths = {h: tuple(sorted(n, reverse=True)) for h, n in lengths.items()}
         for entry in self._by_key.values():
             entry.exact_forms |= {f.upper() for f in entry.exact_forms}
 
-    def _name_doc(self, name: str) -> Doc:
-        """A place name as tokens. Names of letters and single spaces (most of them) split
-        exactly as the tokenizer would split them (a test checks every name), without its
-        affix rules: loading the gazetteer was mostly tokenising 14,000 names."""
+    def _name_tokens(
+        self, name: str, norm: Callable[[str], str], folded: dict[str, str]
+    ) -> tuple[list[str], tuple[str, ...]]:
+        """A place name's tokens and their ``NORM``s. Names of letters and single spaces
+        (most of them) split exactly as the tokenizer would split them (a test checks every
+        name), and their NORM is the fold of each word, with no Doc made: loading the
+        gazetteer was mostly tokenising 14,000 names and building Docs for a matcher."""
         if _PLAIN_NAME.match(name):
             words = name.split(" ")
-            return Doc(self.nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
-        return self.nlp.tokenizer(name)
+            norms = []
+            for word in words:
+                value = folded.get(word)
+                if value is None:
+                    value = folded[word] = norm(word)
+                norms.append(value)
+            return words, tuple(norms)
+        doc = self.nlp.tokenizer(name)
+        return [t.text for t in doc], tuple(t.norm_ for t in doc)
 
     # -- matching --------------------------------------------------------------------------
 
@@ -478,12 +496,28 @@ class Gazetteer:
             return not _in_capitals_run(doc, start, end)
         return True
 
-    def _spans(self, doc: Doc) -> list[tuple[int, int, _Entry]]:
+    def _matches(self, norms: list[int]) -> Iterator[tuple[int, int, _Entry]]:
+        """Every pattern in a NORM hash sequence: all starts, all lengths, nested and
+        overlapping ones too (what spaCy's PhraseMatcher finds; a dict does it without
+        building 14,000 pattern Docs at load)."""
+        lengths_of = self._lengths
+        patterns = self._patterns
+        size = len(norms)
+        for start in [i for i, h in enumerate(norms) if h in lengths_of]:
+            for length in lengths_of[norms[start]]:
+                if start + length > size:
+                    continue
+                entry = patterns.get(tuple(norms[start : start + length]))
+                if entry is not None:
+                    yield start, start + length, entry
+
+    def _spans(self, doc: Doc, norms: Sequence[int] | None = None) -> list[tuple[int, int, _Entry]]:
         if doc.vocab is not self.nlp.vocab:  # NORM of another vocab is not folded
             doc = self.make_doc(doc.text)
+            norms = None
+        hashes = doc.to_array(NORM).tolist() if norms is None else list(norms)
         found: list[tuple[int, int, _Entry]] = []
-        for match_id, start, end in self._matcher(doc):
-            entry = self._entries[match_id]
+        for start, end, entry in self._matches(hashes):
             if entry.policy == ANY or self._accept(doc, start, end, entry):
                 found.append((start, end, entry))
         if len(found) < 2:
@@ -499,11 +533,15 @@ class Gazetteer:
         kept.sort(key=lambda m: m[0])
         return kept
 
-    def mentions_in_doc(self, doc: Doc) -> list[tuple[str, str]]:
-        """(iso2, words matched) for every mention, repeats included (for counting)."""
+    def mentions_in_doc(
+        self, doc: Doc, norms: Sequence[int] | None = None
+    ) -> list[tuple[str, str]]:
+        """(iso2, words matched) for every mention, repeats included (for counting).
+        ``norms``: the doc's NORM hashes, when the caller has them already."""
         if doc.vocab is not self.nlp.vocab:
             doc = self.make_doc(doc.text)
-        return [(e.iso2, doc[s:t].text) for s, t, e in self._spans(doc) if e.iso2]
+            norms = None
+        return [(e.iso2, doc[s:t].text) for s, t, e in self._spans(doc, norms) if e.iso2]
 
     def evidence_in_doc(self, doc: Doc) -> list[tuple[str, str]]:
         """(iso2, words matched) for every mention, in text order, without repeats."""
@@ -570,7 +608,8 @@ class Gazetteer:
 
     @property
     def pattern_count(self) -> int:
-        return len(self._matcher)
+        """Distinct folded names matched (what spaCy's ``len(PhraseMatcher)`` counted)."""
+        return len(self._by_key)
 
 
 def _arabic_first_words(rows: Iterable[_Row]) -> dict[str, str]:

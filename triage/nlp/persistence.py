@@ -3,19 +3,36 @@ and card.md; ``models/<name>/promoted.json`` names the version in use.
 
 skops with an explicit trusted-types list, never pickle: a model file from elsewhere cannot run
 code. A model refuses to load against another taxonomy version.
+
+Importing skops costs a worker about a second of CPU and 30 MB (it walks scikit-learn to list
+the types it knows), so a model that passed the trusted-types check once is also kept as plain
+arrays: ``<cache dir>/<sha256 of model.skops>.npz`` (``TRIAGE_MODEL_CACHE_DIR``; by default
+``$XDG_CACHE_HOME/triage/models``, ``~/.cache`` without it; empty to turn it off). It is written
+on first load, atomically (a unique temporary file, then a rename), read with
+``allow_pickle=False`` (arrays and JSON only: it can hold no code), and keyed by the digest of
+the exact model file, so a changed, replaced or half-written model.skops never meets a stale
+cache. Anything unreadable in it is ignored and the model is loaded from skops again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+import logging
+import os
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import skops.io as sio
+import numpy as np
 
 from triage.atomic_files import write_text_atomic
+
+log = logging.getLogger(__name__)
+_TFIDF = "sklearn.feature_extraction.text.TfidfTransformer"
 
 # Types a fitted rights pipeline is made of; anything else in a file is refused.
 TRUSTED_TYPES: tuple[str, ...] = (
@@ -67,6 +84,8 @@ def _drop_introspection_state(estimator: Any) -> None:
 
 
 def save_model(directory: Path, estimator: Any, manifest: dict[str, Any]) -> Path:
+    import skops.io as sio
+
     directory.mkdir(parents=True, exist_ok=True)
     _drop_introspection_state(estimator)
     sio.dump(estimator, directory / "model.skops", compression=zipfile.ZIP_DEFLATED)
@@ -112,9 +131,109 @@ def load_model(
             f"{directory}: made for taxonomy {manifest.get('taxonomy_version')}, "
             f"this is {taxonomy_version}; retrain with `triage train`"
         )
-    untrusted = sio.get_untrusted_types(file=directory / "model.skops")
-    unexpected = sorted(set(untrusted) - set(TRUSTED_TYPES))
-    if unexpected:
-        raise ModelError(f"{directory}: refusing untrusted types {unexpected}")
-    estimator = sio.load(directory / "model.skops", trusted=list(untrusted))
+    model_file = directory / "model.skops"
+    try:
+        digest = hashlib.sha256(model_file.read_bytes()).hexdigest()
+    except OSError:
+        raise ModelError(f"{directory}: missing or unreadable model.skops") from None
+    cache = _cache_file(digest)
+    estimator = _read_cache(cache, digest) if cache else None
+    if estimator is None:
+        import skops.io as sio
+
+        untrusted = sio.get_untrusted_types(file=model_file)
+        unexpected = sorted(set(untrusted) - set(TRUSTED_TYPES))
+        if unexpected:
+            raise ModelError(f"{directory}: refusing untrusted types {unexpected}")
+        estimator = sio.load(model_file, trusted=list(untrusted))
+        if cache:
+            _write_cache(cache, digest, estimator)
     return LoadedModel(estimator, manifest, directory)
+
+
+# -- the array cache -----------------------------------------------------------------------
+
+
+def _cache_file(digest: str) -> Path | None:
+    configured = os.environ.get("TRIAGE_MODEL_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) / f"{digest}.npz" if configured.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "triage" / "models" / f"{digest}.npz"
+
+
+def _encode(value: Any, arrays: dict[str, np.ndarray], path: str) -> Any:
+    """JSON for the structure, arrays apart; ``ValueError`` for anything else (not cached)."""
+    if isinstance(value, np.ndarray):
+        if value.dtype.hasobject:
+            raise ValueError(path)
+        arrays[path] = value
+        return {"__array__": path}
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value) or {"__array__", "__tfidf__"} & set(value):
+            raise ValueError(path)
+        return {k: _encode(v, arrays, f"{path}/{k}") for k, v in value.items()}
+    if isinstance(value, list):
+        return [_encode(v, arrays, f"{path}/{n}") for n, v in enumerate(value)]
+    if value is None or type(value) in (str, bool, int, float):
+        return value
+    if f"{type(value).__module__}.{type(value).__name__}" == _TFIDF:
+        return {"__tfidf__": _encode(value.__getstate__(), arrays, f"{path}/tfidf")}
+    raise ValueError(path)
+
+
+def _decode(value: Any, arrays: Any) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {"__array__"}:
+            return arrays[value["__array__"]]
+        if set(value) == {"__tfidf__"}:
+            from sklearn.feature_extraction.text import TfidfTransformer
+
+            transformer = TfidfTransformer.__new__(TfidfTransformer)
+            transformer.__setstate__(_decode(value["__tfidf__"], arrays))
+            return transformer
+        return {k: _decode(v, arrays) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v, arrays) for v in value]
+    return value
+
+
+def _read_cache(path: Path, digest: str) -> Any | None:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+        meta = json.loads(str(arrays.pop("__meta__")))
+        if meta.get("digest") != digest:
+            return None
+        return _decode(meta["estimator"], arrays)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a damaged cache only costs the slow load
+        log.warning("model cache %s unreadable (%s): loading the model file", path.name, exc)
+        return None
+
+
+def _write_cache(path: Path, digest: str, estimator: Any) -> None:
+    arrays: dict[str, np.ndarray] = {}
+    try:
+        structure = _encode(estimator, arrays, "e")
+    except ValueError as exc:
+        log.debug("model not cached: %s is not plain data", exc)
+        return
+    meta = json.dumps({"digest": digest, "estimator": structure})
+    buffer = io.BytesIO()
+    np.savez(buffer, __meta__=np.asarray(meta), **arrays)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".partial")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(buffer.getvalue())
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, path)  # atomic; concurrent writers write the same content
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+    except OSError as exc:  # a read-only home: no cache, nothing else changes
+        log.debug("model cache not written: %s", exc)

@@ -7,6 +7,11 @@ One Aho-Corasick automaton holds every term of every facet, so a message is scan
 whatever the number of terms (a regex alternation per label cost 65 ms per 200-word message).
 Latin, Cyrillic and Devanagari terms are stems that must start a word; Arabic-script and CJK
 terms match anywhere, because Arabic attaches prefixes (و، ب، ال) and CJK has no spaces.
+
+The automaton runs over the UTF-8 bytes of the text (as a latin-1 string, since pyahocorasick
+takes ``str``), not over its characters: with at most 256 distinct symbols its states look up
+their next state twice as fast (40 against 80 us for a 200-word message). UTF-8 cannot match
+a term's bytes anywhere but at a character boundary, so the matches are the same.
 """
 
 from __future__ import annotations
@@ -37,6 +42,23 @@ def _inside_word(previous: str) -> bool:
     return not previous.isascii() and unicodedata.category(previous)[0] == "M"
 
 
+def _as_bytes(text: str) -> str:
+    """The UTF-8 bytes of ``text`` as a string of code points under 256 (what the automaton
+    scans)."""
+    return text.encode("utf-8", "surrogatepass").decode("latin-1")  # lone surrogates too
+
+
+def _char_before(scanned: str, start: int) -> str:
+    """The character that ends just before byte ``start`` of a ``_as_bytes`` string."""
+    last = scanned[start - 1]
+    if last < "\x80":
+        return last
+    lead = start - 1
+    while lead > 0 and "\x80" <= scanned[lead] < "\xc0":  # continuation bytes
+        lead -= 1
+    return scanned[lead:start].encode("latin-1").decode("utf-8", "surrogatepass")
+
+
 def _matches_anywhere(term: str) -> bool:
     return bool(_ANYWHERE_SCRIPT.search(term))
 
@@ -60,7 +82,9 @@ class Lexicon:
         self._automaton = ahocorasick.Automaton()
         for key, owners in entries.items():
             unique = tuple(dict.fromkeys(owners))
-            self._automaton.add_word(key, (key, unique, any(a for _f, _l, a in unique)))
+            self._automaton.add_word(
+                _as_bytes(key), (len(key.encode("utf-8")), key, unique, any(a for *_, a in unique))
+            )
         if entries:
             self._automaton.make_automaton()
 
@@ -68,9 +92,10 @@ class Lexicon:
         found: Matches = {}
         if not self.term_count:
             return found
-        for end, (term, owners, some_anywhere) in self._automaton.iter(folded_text):
-            start = end - len(term) + 1
-            word_start = start == 0 or not _inside_word(folded_text[start - 1])
+        scanned = _as_bytes(folded_text)
+        for end, (size, term, owners, some_anywhere) in self._automaton.iter(scanned):
+            start = end - size + 1
+            word_start = start == 0 or not _inside_word(_char_before(scanned, start))
             if not (word_start or some_anywhere):
                 continue  # most raw hits: a stem inside another word
             for facet, label_id, anywhere in owners:

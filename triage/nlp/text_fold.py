@@ -13,12 +13,13 @@ import unicodedata
 import regex
 
 _COMBINING = regex.compile(r"\P{ccc=0}")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 def fold(text: str) -> str:
     """Lower case, no accents, typographic apostrophes as ' ("d’expression" = "d'expression")."""
-    lowered = text.lower().translate(_APOSTROPHES)
+    # Three replaces, not str.translate: translate looks every character of a non-ASCII
+    # text up in a dict (75 us for 200 words, against 1 us).
+    lowered = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
     if lowered.isascii():
         return lowered
     return _COMBINING.sub("", unicodedata.normalize("NFKD", lowered))

@@ -26,14 +26,15 @@ from triage.nlp.features import (
     N_FEATURES,
     ColumnSelector,
     TokenFeatures,
+    cue_column,
     cue_counts,
-    string_feature,
 )
 from triage.nlp.gazetteer import Gazetteer
 from triage.nlp.seed_terms import Lexicon, Matches
 from triage.nlp.text_fold import fold
 
 _CJK_PAIR = re.compile(f"[{CJK_CHARS}]{{2}}")
+_MAX_WORDS = 200_000  # cached evidence words (about 100 bytes each)
 MODEL_CHARS = 20_000  # what the models read; a 1 MB message is classified by its start
 CUE_FACETS = ("rights_issue", "challenge", "priority", "kind")
 HEAD_FACETS = ("rights_issue", "challenge", "critical")
@@ -60,23 +61,35 @@ class Analysed:
 def analyse(gazetteer: Gazetteer, lexicon: Lexicon, subject: str, body: str) -> Analysed:
     text = f"{subject}\n{body[:MODEL_CHARS]}"
     docs = list(gazetteer.docs(text))
-    norms = (
-        np.concatenate([d.to_array(NORM) for d in docs]).astype(np.uint64)
-        if docs
-        else np.zeros(0, dtype=np.uint64)
+    arrays = [d.to_array(NORM) for d in docs]
+    norms = np.concatenate(arrays).astype(np.uint64) if docs else np.zeros(0, dtype=np.uint64)
+    mentions = tuple(
+        m
+        for d, hashes in zip(docs, arrays, strict=True)
+        for m in gazetteer.mentions_in_doc(d, hashes.tolist())
     )
-    mentions = tuple(m for d in docs for m in gazetteer.mentions_in_doc(d))
     folded = fold(text)
     return Analysed(folded, lexicon.match_folded(folded), norms, mentions)
 
 
 def seed_matrix(analysed: Sequence[Analysed], facet: str, classes: Sequence[str]) -> np.ndarray:
+    """Distinct seed terms found per message (rows) and label (columns). Only the labels a
+    message matched are visited: most messages match a few of a facet's labels."""
     out = np.zeros((len(analysed), len(classes)))
     source = SEED_FACET.get(facet, facet)
+    where: dict[str, list[int]] = {}
+    for j, label in enumerate(classes):
+        where.setdefault(label, []).append(j)
+    rows: list[int] = []
+    columns: list[int] = []
+    counts: list[int] = []
     for i, a in enumerate(analysed):
-        hits = a.matches.get(source, {})
-        for j, label in enumerate(classes):
-            out[i, j] = len(hits.get(label, ()))
+        for label, terms in a.matches.get(source, {}).items():
+            for j in where.get(label, ()):
+                rows.append(i)
+                columns.append(j)
+                counts.append(len(terms))
+    out[rows, columns] = counts
     return out
 
 
@@ -86,6 +99,7 @@ class FeatureMaker:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._tokens = TokenFeatures(gazetteer.nlp.vocab.strings)
         self._strings = gazetteer.nlp.vocab.strings
+        self._words: dict[int, str] = {}
 
     def counts(self, analysed: Sequence[Analysed], *, cues: bool = True) -> sparse.csr_matrix:
         """Hashed counts; ``cues=False`` leaves out the seed-term cues (the plain baseline)."""
@@ -96,32 +110,33 @@ class FeatureMaker:
 
     def names(self, analysed: Analysed, wanted: Iterable[int]) -> dict[int, str]:
         """Readable names of the ``wanted`` feature columns of one message (evidence for
-        staff). A column is named by the words of this message hashed to it; a word-part
-        column (a prefix, a CJK character pair) by a part that occurs in this message."""
+        staff). A column is named by the words of this message hashed to it (the first that
+        has a letter or digit); a word-part column (a prefix, a CJK character pair) by a part
+        that occurs in this message.
+
+        One pass over the tokens with a set lookup each; the words of the wanted columns
+        are cached (``_word``), punctuation columns otherwise cost a string lookup at every
+        comma."""
         missing = set(wanted)
         names: dict[int, str] = {}
         for cue in cue_counts(analysed.matches, CUE_FACETS):
-            column = string_feature("~" + cue)
+            column = cue_column(cue)
             if column in missing:
                 names[column] = f"seed terms of {cue}"
                 missing.discard(column)
         norms = analysed.norms
-        strings = self._strings
-
-        def word(h: int) -> str:
-            text = strings[h] if h in strings else ""  # noqa: SIM401 (a StringStore)
-            return text if any(ch.isalnum() for ch in text) else ""
-
-        if missing and len(norms):
+        word = self._word
+        hashes = norms.tolist()
+        if missing and hashes:
             for n, column in enumerate((norms % N_FEATURES).tolist()):
-                if column in missing and (text := word(int(norms[n]))):
+                if column in missing and (text := word(hashes[n])):
                     names[column] = text
                     missing.discard(column)
-        if missing and len(norms) > 1:
+        if missing and len(hashes) > 1:
             bigrams = ((norms[:-1] * BIGRAM_SALT + norms[1:]) % N_FEATURES).tolist()
             for n, column in enumerate(bigrams):
                 if column in missing:
-                    first, second = word(int(norms[n])), word(int(norms[n + 1]))
+                    first, second = word(hashes[n]), word(hashes[n + 1])
                     if first and second:
                         names[column] = f"{first} {second}"
                         missing.discard(column)
@@ -130,6 +145,19 @@ class FeatureMaker:
             if present:
                 names[column] = present[0] if _CJK_PAIR.fullmatch(present[0]) else present[0] + "…"
         return names
+
+    def _word(self, norm_hash: int) -> str:
+        """The word of a NORM hash, or "" when it has no letter or digit (punctuation does
+        not explain a label). Cached: the same words explain most messages."""
+        text = self._words.get(norm_hash)
+        if text is None:
+            if len(self._words) > _MAX_WORDS:
+                self._words.clear()
+            strings = self._strings
+            text = strings[norm_hash] if norm_hash in strings else ""  # noqa: SIM401
+            text = text if any(ch.isalnum() for ch in text) else ""
+            self._words[norm_hash] = text
+        return text
 
 
 @dataclass(frozen=True, slots=True)
