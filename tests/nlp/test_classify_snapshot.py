@@ -6,6 +6,9 @@ country or one evidence word of the promoted model. ``classify_snapshot.json`` h
 sample message, digests of its hashed counts, its weighted feature row and its whole
 ``Classification`` (no message text), written by the code before those changes.
 
+Rewritten once since, when the TF-IDF weighting moved from scikit-learn to numpy
+(``TfidfWeights``): feature values moved in their last bit, no label, score or evidence did.
+
 Regenerate only when a change of output is intended (a retrained model, new rules):
 ``python -m tests.nlp.test_classify_snapshot``.
 """

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
-from sklearn.svm import LinearSVC
+
+if TYPE_CHECKING:  # scikit-learn is imported where a head is fitted: classifying needs numpy only
+    from sklearn.svm import LinearSVC
 
 LINEAR = "linear"  # meta model sees the linear score only (Platt calibration)
 STACKED = "stacked"  # meta model sees the linear score and the label's seed-term hits
@@ -61,6 +61,8 @@ def _linear(seed: int, c: float) -> LinearSVC:
     against 0.776 / 0.588 for a class-balanced logistic regression, and over-predicted less.
     Its scores are not probabilities; the meta model calibrates them. The dual problem scales
     with rows, not with the (hashed, very wide) columns."""
+    from sklearn.svm import LinearSVC
+
     return LinearSVC(C=c, dual=True, max_iter=5000, random_state=seed)
 
 
@@ -88,6 +90,9 @@ def fit_head(
     data: HeadTrainingData, classes: Sequence[str], mode: str, *, c: float = 2.0, seed: int = 0
 ) -> dict[str, Any]:
     """Fit every label of one facet; returns the persistable head."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
     width = data.features.shape[1]
     coef = np.zeros((width, len(classes)), dtype=np.float32)
     intercept = np.zeros(len(classes))

@@ -30,9 +30,11 @@ from typing import Any
 import numpy as np
 
 from triage.atomic_files import write_text_atomic
+from triage.nlp.features import TfidfWeights
 
 log = logging.getLogger(__name__)
 _TFIDF = "sklearn.feature_extraction.text.TfidfTransformer"
+CACHE_FORMAT = 2  # 2: the TF-IDF weighting as ``TfidfWeights`` (1 held scikit-learn's state)
 
 # Types a fitted rights pipeline is made of; anything else in a file is refused.
 TRUSTED_TYPES: tuple[str, ...] = (
@@ -145,10 +147,19 @@ def load_model(
         unexpected = sorted(set(untrusted) - set(TRUSTED_TYPES))
         if unexpected:
             raise ModelError(f"{directory}: refusing untrusted types {unexpected}")
-        estimator = sio.load(model_file, trusted=list(untrusted))
+        estimator = _without_sklearn(sio.load(model_file, trusted=list(untrusted)))
         if cache:
             _write_cache(cache, digest, estimator)
     return LoadedModel(estimator, manifest, directory)
+
+
+def _without_sklearn(estimator: Any) -> Any:
+    """The label model with its ``TfidfTransformer`` swapped for ``TfidfWeights``, so that
+    classifying never imports scikit-learn (see ``TfidfWeights``)."""
+    tfidf = estimator.get("tfidf") if isinstance(estimator, dict) else None
+    if f"{type(tfidf).__module__}.{type(tfidf).__name__}" == _TFIDF:
+        return {**estimator, "tfidf": TfidfWeights.from_transformer(estimator["tfidf"])}
+    return estimator
 
 
 # -- the array cache -----------------------------------------------------------------------
@@ -177,7 +188,7 @@ def _encode(value: Any, arrays: dict[str, np.ndarray], path: str) -> Any:
         return [_encode(v, arrays, f"{path}/{n}") for n, v in enumerate(value)]
     if value is None or type(value) in (str, bool, int, float):
         return value
-    if f"{type(value).__module__}.{type(value).__name__}" == _TFIDF:
+    if isinstance(value, TfidfWeights):
         return {"__tfidf__": _encode(value.__getstate__(), arrays, f"{path}/tfidf")}
     raise ValueError(path)
 
@@ -187,11 +198,9 @@ def _decode(value: Any, arrays: Any) -> Any:
         if set(value) == {"__array__"}:
             return arrays[value["__array__"]]
         if set(value) == {"__tfidf__"}:
-            from sklearn.feature_extraction.text import TfidfTransformer
-
-            transformer = TfidfTransformer.__new__(TfidfTransformer)
-            transformer.__setstate__(_decode(value["__tfidf__"], arrays))
-            return transformer
+            weights = TfidfWeights.__new__(TfidfWeights)
+            weights.__setstate__(_decode(value["__tfidf__"], arrays))
+            return weights
         return {k: _decode(v, arrays) for k, v in value.items()}
     if isinstance(value, list):
         return [_decode(v, arrays) for v in value]
@@ -203,7 +212,7 @@ def _read_cache(path: Path, digest: str) -> Any | None:
         with np.load(path, allow_pickle=False) as data:
             arrays = {name: data[name] for name in data.files}
         meta = json.loads(str(arrays.pop("__meta__")))
-        if meta.get("digest") != digest:
+        if meta.get("digest") != digest or meta.get("format") != CACHE_FORMAT:
             return None
         return _decode(meta["estimator"], arrays)
     except FileNotFoundError:
@@ -220,7 +229,7 @@ def _write_cache(path: Path, digest: str, estimator: Any) -> None:
     except ValueError as exc:
         log.debug("model not cached: %s is not plain data", exc)
         return
-    meta = json.dumps({"digest": digest, "estimator": structure})
+    meta = json.dumps({"digest": digest, "format": CACHE_FORMAT, "estimator": structure})
     buffer = io.BytesIO()
     np.savez(buffer, __meta__=np.asarray(meta), **arrays)
     try:
