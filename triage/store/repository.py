@@ -201,10 +201,9 @@ def pending_page(
 def known_files(session: Session, source: str, paths: Sequence[str]) -> dict[str, tuple[int, int]]:
     """{path: (size, mtime_ns)} recorded for these files of a folder source."""
     found: dict[str, tuple[int, int]] = {}
-    for start in range(0, len(paths), 500):
-        chunk = list(paths[start : start + 500])
+    for where in _in_values(session, IngestedFileRow.path, list(paths), String()):
         stmt = select(IngestedFileRow.path, IngestedFileRow.size, IngestedFileRow.mtime_ns).where(
-            IngestedFileRow.source == source, IngestedFileRow.path.in_(chunk)
+            IngestedFileRow.source == source, where
         )
         found.update({str(p): (int(size), int(m)) for p, size, m in session.execute(stmt)})
     return found
@@ -587,20 +586,42 @@ def open_cases(
     return ids
 
 
+def cases_by_id(session: Session, case_ids: Sequence[int]) -> dict[int, CaseRow]:
+    """{id: case} for these ids, loaded in one query per dialect chunk (ORM objects: callers
+    may change them in the session)."""
+    found: dict[int, CaseRow] = {}
+    for where in _in_values(session, CaseRow.id, list(dict.fromkeys(case_ids)), BigInteger()):
+        found.update({c.id: c for c in session.scalars(select(CaseRow).where(where))})
+    return found
+
+
 def copy_case_labels(session: Session, case_ids: Sequence[int]) -> None:
-    """Copy each case's latest root-message labels onto the case (what the queues read)."""
+    """Copy each case's latest root-message labels onto the case (what the queues read).
+
+    Read with one join (cases by id, labels by message), written with one ``executemany``.
+    The single UPDATE with six correlated subqueries it replaces was planned on PostgreSQL,
+    with tables grown since their last ANALYZE, as scans of ``classifications`` per case:
+    30 s of a 10,000-message run.
+    """
     cases, labels = CaseRow.__table__, ClassificationRow.__table__
-    latest = (
-        select(func.max(labels.c.id)).where(labels.c.message_id == cases.c.root_message_id)
-        .correlate(cases).scalar_subquery()
-    )  # fmt: skip
-    values = {
-        name: select(labels.c[name]).where(labels.c.id == latest).scalar_subquery()
-        for name in CASE_LABELS
-    }
-    for start in range(0, len(case_ids), 500):
-        chunk = list(case_ids[start : start + 500])
-        session.connection().execute(update(cases).where(cases.c.id.in_(chunk)).values(values))
+    latest: dict[int, dict[str, Any]] = {}
+    for where in _in_values(session, cases.c.id, list(dict.fromkeys(case_ids)), BigInteger()):
+        stmt = (
+            select(cases.c.id, *(labels.c[name] for name in CASE_LABELS))
+            .join(labels, labels.c.message_id == cases.c.root_message_id)
+            .where(where)
+            .order_by(labels.c.id)
+        )
+        for row in session.execute(stmt):  # ordered by label id: the newest wins
+            latest[int(row[0])] = {f"new_{name}": row[i + 1] for i, name in enumerate(CASE_LABELS)}
+    if not latest:
+        return
+    session.connection().execute(
+        update(cases)
+        .where(cases.c.id == bindparam("case_pk"))
+        .values({name: bindparam(f"new_{name}") for name in CASE_LABELS}),
+        [{"case_pk": case_id, **values} for case_id, values in latest.items()],
+    )
 
 
 def fast_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
