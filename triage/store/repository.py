@@ -257,9 +257,9 @@ def load_messages(
 
 
 def set_stage(session: Session, ids: Sequence[int], stage: Stage) -> None:
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        session.execute(update(MessageRow).where(MessageRow.id.in_(chunk)).values(stage=str(stage)))
+    for where in _in_values(session, MessageRow.id, list(ids), BigInteger()):
+        table = MessageRow.__table__  # Core: the ORM's update would RETURNING every id
+        session.connection().execute(update(table).where(where).values(stage=str(stage)))
 
 
 def classification_values(message_id: int, result: Classification, at: datetime) -> dict[str, Any]:
@@ -305,7 +305,7 @@ def add_classifications(
     stmt = _insert(session, ClassificationRow.__table__).on_conflict_do_nothing(
         index_elements=["message_id", "model_version"]
     )
-    session.connection().execute(
+    session.connection().execution_options(insertmanyvalues_page_size=MESSAGE_PAGE).execute(
         stmt, [classification_values(m, result, at) for m, result in results]
     )
 
@@ -714,6 +714,19 @@ def link_messages(session: Session, case_of: dict[int, int]) -> None:
     if not case_of:
         return
     table = MessageRow.__table__
+    if session.get_bind().dialect.name == "postgresql":  # one statement, not one per row
+        pairs = select(
+            func.unnest(bindparam(None, list(case_of), type_=postgresql.ARRAY(BigInteger()))).label(
+                "mid"
+            ),
+            func.unnest(
+                bindparam(None, list(case_of.values()), type_=postgresql.ARRAY(BigInteger()))
+            ).label("cid"),
+        ).subquery()
+        session.connection().execute(
+            update(table).where(table.c.id == pairs.c.mid).values(case_id=pairs.c.cid)
+        )
+        return
     session.connection().execute(
         update(table).where(table.c.id == bindparam("mid")).values(case_id=bindparam("cid")),
         [{"mid": m, "cid": c} for m, c in case_of.items()],
