@@ -269,8 +269,8 @@ def run_all(
 def write_table(path: Path = ROOT / "bench" / "RESULTS.md") -> None:
     """The end-to-end rows of results.json as a markdown table."""
     data = json.loads((ROOT / "bench" / "results.json").read_text())
-    wanted = ("end_to_end", "prefect_trivial", "prefect_fixed", "rerun_idle", "load_models", "parse", "classify",
-              "route", "store", "other")  # fmt: skip
+    wanted = ("end_to_end", "prefect_trivial", "prefect_fixed", "rerun_idle", "load_models",
+              "parse", "classify", "route", "store", "other")  # fmt: skip
     rows = sorted((r for r in data["rows"] if r["stage"] in wanted),
                   key=lambda r: (r["messages"], r["store"], r["workers"],
                                  wanted.index(r["stage"])))  # fmt: skip
