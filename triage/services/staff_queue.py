@@ -144,6 +144,7 @@ def queue_view(
         found = qq.queue_page(
             session, conditions[queue], filters, sort=sort if sort in SORTS else "deadline",
             offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, from_labels=queue == "needs_triage",
+            open_only=queue != "closed",
         )  # fmt: skip
         subject_of = qq.subjects(session, [r[0].root_message_id for r in found])
         secret = [r[0].id for r in found if r[0].confidential]
