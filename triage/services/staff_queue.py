@@ -38,6 +38,7 @@ QUEUE_TITLES = {
 
 MAX_PAGE = 1_000_000  # 50 million cases at most: far past any queue, well inside int64
 
+
 @dataclass(frozen=True, slots=True)
 class QueueRow:
     case_id: int
@@ -157,8 +158,8 @@ def queue_view(
         rows = []
         for r in found:
             c = r[0]
-            readable = not c.confidential or c.owner == user.username or (
-                (c.id, user.username) in named
+            readable = (
+                not c.confidential or c.owner == user.username or ((c.id, user.username) in named)
             )
             state = "none"
             if r.due_at is not None:

@@ -272,9 +272,7 @@ def _page_by_deadline(
         .where(Respond.kind == "respond", Respond.due_at >= earliest, *wheres)
     )
     rows = list(
-        session.execute(
-            dated.order_by(Respond.due_at, Respond.case_id).offset(offset).limit(limit)
-        )
+        session.execute(dated.order_by(Respond.due_at, Respond.case_id).offset(offset).limit(limit))
     )
     if len(rows) == limit:
         return rows
