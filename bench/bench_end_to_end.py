@@ -10,6 +10,9 @@ Rows written to ``bench/results.json`` (stage, messages, workers, store, seconds
 - ``end_to_end``: the whole run, Prefect's start included;
 - ``prefect_fixed``: the same command over an empty folder (Prefect's own start and finish);
 - ``rerun_idle``: the run again with nothing new;
+- ``prefect_trivial``: a process running a one-line Prefect flow against the same server
+  (Prefect's own start: imports, flow run, heartbeat); ``rerun_idle`` minus this is what an
+  idle scheduled run costs beyond Prefect (target: under 3 s);
 - ``parse``, ``classify``, ``route``, ``store``: the time in each stage, measured in-process
   without Prefect (``run_batch``) on the first size, one worker (``store``: every database
   read and write of the batch; ``load_models``: classifier and gazetteer, once per process).
@@ -43,6 +46,13 @@ from bench.results import record
 
 TRIAGE = str(Path(sys.executable).parent / "triage")
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+# Prefect's own start, measured like a triage run: same settings, same server, no triage code.
+TRIVIAL_FLOW = """
+from pipelines import prefect_env
+prefect_env.configure()
+from prefect import flow
+flow(persist_result=False)(lambda: 0)()
+"""
 
 
 def tree_rss_mb(root: int) -> float:
@@ -225,6 +235,8 @@ def run_all(
                     url = fresh(store)
                     env = {**base_env, "TRIAGE_DATABASE_URL": url, "TRIAGE_WORKERS": str(n)}
                     rows = []
+                    seconds, peak, _ = timed_run([sys.executable, "-c", TRIVIAL_FLOW], env)
+                    rows.append(("prefect_trivial", seconds, peak))
                     seconds, peak, out = timed_run([TRIAGE, "run", str(empty), "--json"], env)
                     rows.append(("prefect_fixed", seconds, peak))
                     seconds, peak, out = timed_run([TRIAGE, "run", str(folder), "--json"], env)
@@ -257,8 +269,8 @@ def run_all(
 def write_table(path: Path = ROOT / "bench" / "RESULTS.md") -> None:
     """The end-to-end rows of results.json as a markdown table."""
     data = json.loads((ROOT / "bench" / "results.json").read_text())
-    wanted = ("end_to_end", "prefect_fixed", "rerun_idle", "load_models", "parse", "classify",
-              "route", "store", "other")  # fmt: skip
+    wanted = ("end_to_end", "prefect_trivial", "prefect_fixed", "rerun_idle", "load_models",
+              "parse", "classify", "route", "store", "other")  # fmt: skip
     rows = sorted((r for r in data["rows"] if r["stage"] in wanted),
                   key=lambda r: (r["messages"], r["store"], r["workers"],
                                  wanted.index(r["stage"])))  # fmt: skip

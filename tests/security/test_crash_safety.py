@@ -418,6 +418,7 @@ def head_revision() -> str:
 
 def statement_count(url: str) -> int:
     """How many SQL statements a full upgrade runs, so the crash points spread over all of it."""
+    from sqlalchemy import Engine as AnyEngine
     from sqlalchemy import event
 
     engine = make_engine(url)
@@ -426,8 +427,14 @@ def statement_count(url: str) -> int:
     def count(*_args: Any) -> None:
         seen[0] += 1
 
-    event.listen(engine, "before_cursor_execute", count)
-    migrate(engine)
+    # Every engine: on SQLite the upgrade runs on an engine of its own (DDL in one
+    # transaction), so counting on ``engine`` alone saw none of its statements and every
+    # share came out as statement 1.
+    event.listen(AnyEngine, "before_cursor_execute", count)
+    try:
+        migrate(engine)
+    finally:
+        event.remove(AnyEngine, "before_cursor_execute", count)
     engine.dispose()
     return seen[0]
 

@@ -169,9 +169,13 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
         by_reference = _cases_named_in_subjects(session, items)
         in_chunk = {item.header_id for item in items if item.header_id}
         for item in items:  # a claimed staff sender on a guessed case reference alone
-            if roles[item.message_id] == STAFF and not item.source.endswith(":sent") and (
-                item.message_id in by_reference
-                and not any(r in threads or r in in_chunk for r in item.refs)
+            if (
+                roles[item.message_id] == STAFF
+                and not item.source.endswith(":sent")
+                and (
+                    item.message_id in by_reference
+                    and not any(r in threads or r in in_chunk for r in item.refs)
+                )
             ):
                 roles[item.message_id] = SENDER
 
@@ -223,9 +227,7 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
             rest = waiting
         _join(session, joined, now)
         # A confidential case (or any, with encrypt-all) is sealed in the routing transaction.
-        text_rows.seal_cases(
-            session, [*opened.values(), *(c for c, _at, _role in joined.values())]
-        )
+        text_rows.seal_cases(session, [*opened.values(), *(c for c, _at, _role in joined.values())])
         done = [item.message_id for item in items]
         repo.set_stage(session, done, Stage.ROUTED)
     crash_point("route_after_commit_before_notify")
@@ -274,8 +276,16 @@ def _open(
         )
         load[decision.owner] = load.get(decision.owner, 0) + 1
     case_ids = repo.open_cases(session, cases, now)
-    name_readers(session, rules, [(case_ids[c.message_id], c.decision.rule_id) for c in cases
-                                  if c.decision.confidential and c.message_id in case_ids], now)
+    name_readers(
+        session,
+        rules,
+        [
+            (case_ids[c.message_id], c.decision.rule_id)
+            for c in cases
+            if c.decision.confidential and c.message_id in case_ids
+        ],
+        now,
+    )
     queue_acknowledgements(session, cases, {i.message_id: i for i in items}, case_ids, now)
     return case_ids
 
@@ -291,16 +301,22 @@ def name_readers(
     repo.grant_access(session, rows)
 
 
-def _join(
-    session: Session, joined: dict[int, tuple[int, datetime, str]], now: datetime
-) -> None:
+def _join(session: Session, joined: dict[int, tuple[int, datetime, str]], now: datetime) -> None:
     """Link messages to their conversation. From the sender: a paused clock restarts from the
     reply's receipt time. From the team: the first response is recorded (acknowledged)."""
     repo.link_messages(session, {m: c for m, (c, _at, _role) in joined.items()})
-    for message_id, (case_id, received_at, role) in joined.items():
-        kind = "campaign_joined" if role == CAMPAIGN else "reply_joined"
-        repo.add_event(session, Event(kind, now, "system", message_id, {"from": role}, case_id))
-        case = session.get(CaseRow, case_id)
+    # One insert for the chunk's join events and one select for the cases that may change:
+    # an ORM event and a ``session.get`` per message were two round trips each.
+    repo.add_events(session, [
+        Event("campaign_joined" if role == CAMPAIGN else "reply_joined", now, "system",
+              message_id, {"from": role}, case_id)
+        for message_id, (case_id, _at, role) in joined.items()
+    ])  # fmt: skip
+    cases = repo.cases_by_id(
+        session, [c for c, _at, role in joined.values() if role in (SENDER, STAFF)]
+    )
+    for case_id, received_at, role in joined.values():
+        case = cases.get(case_id)
         if case is None:
             continue
         if role == SENDER and case.status == CaseStatus.WAITING_ON_SENDER:

@@ -38,6 +38,7 @@ QUEUE_TITLES = {
 
 MAX_PAGE = 1_000_000  # 50 million cases at most: far past any queue, well inside int64
 
+
 @dataclass(frozen=True, slots=True)
 class QueueRow:
     case_id: int
@@ -144,6 +145,7 @@ def queue_view(
         found = qq.queue_page(
             session, conditions[queue], filters, sort=sort if sort in SORTS else "deadline",
             offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, from_labels=queue == "needs_triage",
+            open_only=queue != "closed",
         )  # fmt: skip
         subject_of = qq.subjects(session, [r[0].root_message_id for r in found])
         secret = [r[0].id for r in found if r[0].confidential]
@@ -156,8 +158,8 @@ def queue_view(
         rows = []
         for r in found:
             c = r[0]
-            readable = not c.confidential or c.owner == user.username or (
-                (c.id, user.username) in named
+            readable = (
+                not c.confidential or c.owner == user.username or ((c.id, user.username) in named)
             )
             state = "none"
             if r.due_at is not None:

@@ -135,11 +135,16 @@ def plain_counts(
         select(func.count()).select_from(CaseRow)
         .where(CaseRow.needs_review.is_(True), _not_closed())
     )  # fmt: skip
+    # Open cases with a live deadline past due: a semi-join (the open cases' ids from the
+    # status index, the late deadlines' case ids from ``ix_deadlines_live_due`` alone), not a
+    # DISTINCT over each late deadline joined to its case (580 ms at a million; now 180).
     late = count(
-        select(func.count(func.distinct(DeadlineRow.case_id)))
-        .join(CaseRow, CaseRow.id == DeadlineRow.case_id)
-        .where(DeadlineRow.met_at.is_(None), DeadlineRow.due_at < now,
-               DeadlineRow.paused_at.is_(None), _not_closed())
+        select(func.count()).select_from(CaseRow)
+        .where(_not_closed(), CaseRow.id.in_(
+            select(DeadlineRow.case_id).where(DeadlineRow.met_at.is_(None),
+                                              DeadlineRow.paused_at.is_(None),
+                                              DeadlineRow.due_at < now)
+        ))
     )  # fmt: skip
     start, due = _epoch(session, DeadlineRow.started_at), _epoch(session, DeadlineRow.due_at)
     risky = count(
@@ -211,20 +216,28 @@ def queue_page(
     offset: int = 0,
     limit: int = 50,
     from_labels: bool = False,
+    open_only: bool = False,
 ) -> list[Any]:
-    """One page of the queue: case, latest labels and respond deadline (subjects: ``subjects``)."""
+    """One page of the queue: case, latest labels and respond deadline (subjects: ``subjects``).
+
+    ``open_only``: the queue holds no closed case, so a page in deadline order is read
+    walking the respond deadlines in due order (``ix_deadlines_kind_due``) from the earliest
+    an open case can have, stopping at the page's last row, instead of joining and sorting
+    every case of the queue (150,000 open cases of a million: 2 s on SQLite).
+    """
     del from_labels  # every queue reads the labels copied onto the case now
-    stmt = _joined(
-        [
-            CaseRow, CaseRow.rights_issue.label("rights_issue"),
-            CaseRow.challenge.label("challenge"), CaseRow.language.label("language"),
-            CaseRow.needs_review.label("needs_review"),
-            CaseRow.global_south.label("global_south"), CaseRow.regions.label("regions"),
-            Respond.started_at, Respond.due_at, Respond.met_at, Respond.paused_at,
-            Respond.calendar,
-        ]
-    )  # fmt: skip
-    stmt = stmt.where(condition, *filter_conditions(filters))
+    columns = [
+        CaseRow, CaseRow.rights_issue.label("rights_issue"),
+        CaseRow.challenge.label("challenge"), CaseRow.language.label("language"),
+        CaseRow.needs_review.label("needs_review"),
+        CaseRow.global_south.label("global_south"), CaseRow.regions.label("regions"),
+        Respond.started_at, Respond.due_at, Respond.met_at, Respond.paused_at,
+        Respond.calendar,
+    ]  # fmt: skip
+    wheres = [condition, *filter_conditions(filters)]
+    if sort == "deadline" and open_only:
+        return _page_by_deadline(session, columns, wheres, offset, limit)
+    stmt = _joined(columns).where(*wheres)
     if sort == "newest":
         stmt = stmt.order_by(CaseRow.opened_at.desc(), CaseRow.id.desc())
     elif sort == "oldest":
@@ -232,6 +245,44 @@ def queue_page(
     else:
         stmt = stmt.order_by(Respond.due_at.is_(None), Respond.due_at, CaseRow.id)
     return list(session.execute(stmt.offset(offset).limit(limit)))
+
+
+def _page_by_deadline(
+    session: Session,
+    columns: Sequence[Any],
+    wheres: Sequence[ColumnElement[bool]],
+    offset: int,
+    limit: int,
+) -> list[Any]:
+    """Rows of open cases in (respond due, case id) order, then those without a respond
+    deadline by id: the order of the general query, read from the deadlines' index.
+
+    A deadline is never due before its case opened (it runs from the message's receipt, and
+    resuming or re-routing only moves it later), so no open case's deadline is due before
+    the oldest open case's ``opened_at`` (``ix_cases_status_opened``): the walk starts there,
+    past the closed cases' old deadlines.
+    """
+    earliest = session.scalar(select(func.min(CaseRow.opened_at)).where(_not_closed()))
+    if earliest is None:
+        return []  # no open case: the queue is empty
+    dated = (
+        select(*columns)
+        .select_from(Respond)
+        .join(CaseRow, CaseRow.id == Respond.case_id)
+        .where(Respond.kind == "respond", Respond.due_at >= earliest, *wheres)
+    )
+    rows = list(
+        session.execute(dated.order_by(Respond.due_at, Respond.case_id).offset(offset).limit(limit))
+    )
+    if len(rows) == limit:
+        return rows
+    skip = 0
+    if not rows and offset:  # the page starts past the dated rows: how many were there?
+        total = session.scalar(select(func.count()).select_from(dated.subquery())) or 0
+        skip = max(0, offset - int(total))
+    undated = _joined(columns).where(Respond.id.is_(None), *wheres).order_by(CaseRow.id)
+    rows.extend(session.execute(undated.offset(skip).limit(limit - len(rows))))
+    return rows
 
 
 def subjects(session: Session, message_ids: Sequence[int]) -> dict[int, str]:
@@ -257,7 +308,9 @@ def new_critical(session: Session, since: datetime, limit: int = 5) -> list[int]
     stmt = (
         select(CaseRow.id)
         .where(
-            CaseRow.priority == "critical", CaseRow.status != str(CaseStatus.CLOSED),
+            # IN, not "!= closed": (status, opened_at) is then two index ranges of the last
+            # day's cases, not a scan of every case (185 ms at a million).
+            CaseRow.priority == "critical", _not_closed(),
             CaseRow.acknowledged_at.is_(None), CaseRow.opened_at >= since,
         )
         .order_by(CaseRow.opened_at.desc())

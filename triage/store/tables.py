@@ -197,6 +197,10 @@ class DeadlineRow(Base):
     __table_args__ = (
         UniqueConstraint("case_id", "kind"),
         Index("ix_deadlines_open_due", "met_at", "due_at"),
+        # Queue pages in deadline order walk this from the oldest open case (migration 0009).
+        Index("ix_deadlines_kind_due", "kind", "due_at", "case_id"),
+        # The overdue count reads the live late deadlines' cases from this alone (0009).
+        Index("ix_deadlines_live_due", "met_at", "paused_at", "due_at", "case_id"),
     )
 
     id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
