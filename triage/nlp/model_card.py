@@ -39,8 +39,9 @@ def render_card(
         + ".",
         "- Features: hashed word unigrams and bigrams, 5-letter prefixes and CJK character "
         "bigrams (TF-IDF), plus one cue per seed-term label matched (stacked candidate only). "
-        "Per label: a linear SVM, a meta model over its out-of-fold score (and, stacked, "
-        "the label's seed-term hits) that calibrates it, and a threshold tuned out-of-fold.",
+        "Per label: a linear SVM (logistic regression for critical), a meta model over its "
+        "out-of-fold score (and, stacked, the label's seed-term hits) that calibrates it, and "
+        "a threshold tuned out-of-fold.",
         "- A message goes to human review when no rights issue reaches a calibrated 0.5, its "
         "language is undetermined or not covered, its body is empty, or it was truncated.",
         "",

@@ -154,7 +154,12 @@ def fit_candidate(
     tfidf = TfidfTransformer(sublinear_tf=True).fit(selected)
     weighted = tfidf.transform(selected)
     heads = {
-        f: label_heads.fit_head(head_data(prepared, f, classes[f], weighted), classes[f], mode)
+        f: label_heads.fit_head(
+            head_data(prepared, f, classes[f], weighted),
+            classes[f],
+            mode,
+            linear=label_heads.LINEAR_MODEL.get(f, label_heads.SVM),
+        )
         for f in HEAD_FACETS
     }
     return {"columns": columns, "tfidf": tfidf, "heads": heads, "cues": name == "stacked"}
