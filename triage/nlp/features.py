@@ -134,7 +134,10 @@ class TokenFeatures:
             values.append(np.ones(int(same.sum())))
         if len(everything):
             distinct, inverse = np.unique(everything, return_inverse=True)
-            extras = [self.extra_columns(h) for h in distinct.tolist()]
+            cached, extra_columns = self._extras.get, self.extra_columns
+            extras = [
+                e if (e := cached(h)) is not None else extra_columns(h) for h in distinct.tolist()
+            ]
             per_word = np.fromiter((len(e) for e in extras), dtype=np.int64, count=len(extras))
             if per_word.sum():
                 flat = np.fromiter(
