@@ -73,7 +73,8 @@ class TokenFeatures:
     columns) are looked up once per distinct word of the batch, not once per message."""
 
     def __init__(self, strings: StringStore) -> None:
-        self._strings = strings
+        # The store the NORM hashes come from; replaced when the vocabulary is renewed.
+        self.strings = strings
         self._extras: dict[int, tuple[int, ...]] = {}
         # word-part column -> the word parts hashed there (prefixes and CJK character pairs)
         self._parts: dict[int, set[str]] = {}
@@ -87,7 +88,7 @@ class TokenFeatures:
             self._extras.clear()
             self._parts.clear()
         try:
-            word = self._strings[norm_hash]
+            word = self.strings[norm_hash]
         except KeyError:
             word = ""
         extra: list[int] = []

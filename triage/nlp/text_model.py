@@ -99,12 +99,22 @@ class FeatureMaker:
     """Counts from analysed messages, then the fitted (or to-be-fitted) TF-IDF weighting."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
         self._tokens = TokenFeatures(gazetteer.nlp.vocab.strings)
         self._strings = gazetteer.nlp.vocab.strings
         self._words: dict[int, str] = {}
 
+    def _follow_vocabulary(self) -> None:
+        """Read words from the gazetteer's current vocabulary (``renew_vocabulary`` replaces
+        it). The caches stay: they are keyed by hash, and a hash names the same word in
+        every vocabulary."""
+        strings = self._gazetteer.nlp.vocab.strings
+        if strings is not self._strings:
+            self._strings = self._tokens.strings = strings
+
     def counts(self, analysed: Sequence[Analysed], *, cues: bool = True) -> sparse.csr_matrix:
         """Hashed counts; ``cues=False`` leaves out the seed-term cues (the plain baseline)."""
+        self._follow_vocabulary()
         return self._tokens.matrix(
             [a.norms for a in analysed],
             [cue_counts(a.matches, CUE_FACETS) if cues else {} for a in analysed],
@@ -119,6 +129,7 @@ class FeatureMaker:
         One pass over the tokens with a set lookup each; the words of the wanted columns
         are cached (``_word``), punctuation columns otherwise cost a string lookup at every
         comma."""
+        self._follow_vocabulary()
         missing = set(wanted)
         names: dict[int, str] = {}
         for cue in cue_counts(analysed.matches, CUE_FACETS):
