@@ -95,14 +95,7 @@ class Lexicon:
         scanned = _as_bytes(folded_text)
         for end, (size, term, owners, some_anywhere) in self._automaton.iter(scanned):
             start = end - size + 1
-            if start == 0:
-                word_start = True
-            else:
-                last = scanned[start - 1]  # most hits follow an ASCII byte: no decoding
-                if last < "\x80":
-                    word_start = not last.isalnum()
-                else:
-                    word_start = not _inside_word(_char_before(scanned, start))
+            word_start = start == 0 or not _inside_word(_char_before(scanned, start))
             if not (word_start or some_anywhere):
                 continue  # most raw hits: a stem inside another word
             for facet, label_id, anywhere in owners:
