@@ -81,6 +81,8 @@ class Classifier:
     ) -> list[Classification]:
         if not items:
             return []
+        # Between batches: a long-running worker's vocabulary must not grow without bound.
+        self.gazetteer.renew_vocabulary()
         analysed = [analyse(self.gazetteer, self.lexicon, i.subject, i.body) for i in items]
         counts = self.features.counts(analysed, cues=bool(self.estimator.get("cues")))
         scored = predict(self.estimator, counts, analysed)

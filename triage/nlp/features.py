@@ -73,7 +73,8 @@ class TokenFeatures:
     columns) are looked up once per distinct word of the batch, not once per message."""
 
     def __init__(self, strings: StringStore) -> None:
-        self._strings = strings
+        # The store the NORM hashes come from; replaced when the vocabulary is renewed.
+        self.strings = strings
         self._extras: dict[int, tuple[int, ...]] = {}
         # word-part column -> the word parts hashed there (prefixes and CJK character pairs)
         self._parts: dict[int, set[str]] = {}
@@ -87,7 +88,7 @@ class TokenFeatures:
             self._extras.clear()
             self._parts.clear()
         try:
-            word = self._strings[norm_hash]
+            word = self.strings[norm_hash]
         except KeyError:
             word = ""
         extra: list[int] = []
@@ -134,7 +135,10 @@ class TokenFeatures:
             values.append(np.ones(int(same.sum())))
         if len(everything):
             distinct, inverse = np.unique(everything, return_inverse=True)
-            extras = [self.extra_columns(h) for h in distinct.tolist()]
+            cached, extra_columns = self._extras.get, self.extra_columns
+            extras = [
+                e if (e := cached(h)) is not None else extra_columns(h) for h in distinct.tolist()
+            ]
             per_word = np.fromiter((len(e) for e in extras), dtype=np.int64, count=len(extras))
             if per_word.sum():
                 flat = np.fromiter(

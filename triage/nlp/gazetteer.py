@@ -60,6 +60,9 @@ BLOCK = "block"  # kind of a phrase that only exists to mask or re-point the nam
 # path (~190k instead of ~750k words/s). A warm worker's vocabulary also passes 10,000
 # words within minutes, so we raise the cap; each cached chunk costs well under 100 bytes.
 TOKENIZER_CACHE = 500_000
+# Words a gazetteer's own vocabulary may hold before ``renew_vocabulary`` starts a fresh one:
+# about 250 MB of lexemes, strings and tokenizer cache over the 30,000 words it starts with.
+VOCABULARY_LIMIT = 400_000
 
 # Long inputs are tokenised in slices so a pasted 50 MB log cannot exhaust memory.
 _CHUNK_CHARS = 100_000
@@ -360,14 +363,9 @@ class Gazetteer:
         *,
         global_south: Iterable[str] | None = None,
     ) -> None:
-        if nlp is None:
-            nlp = spacy.blank("xx")
-            _keep_only_read_attributes(nlp.vocab)
-        self.nlp = nlp
-        self.nlp.max_length = 10**9  # we slice long texts ourselves
-        tokenizer = self.nlp.tokenizer
-        if getattr(tokenizer, "max_cache_size", TOKENIZER_CACHE) < TOKENIZER_CACHE:
-            tokenizer.max_cache_size = TOKENIZER_CACHE
+        self._own_nlp = nlp is None  # only a pipeline we built may be renewed
+        self.nlp = _prepared(nlp or _blank_nlp())
+        self._arabic: dict[str, str] = {}
         self._regions, self._alpha3 = self._load_countries(global_south)
         self._by_key: dict[str, _Entry] = {}
         # The phrase matcher: NORM hash sequence -> entry, and for each first hash the
@@ -406,7 +404,8 @@ class Gazetteer:
 
     def _load_names(self) -> None:
         rows = [_Row(**r) for r in _read_csv(NAMES_FILE)]
-        install_fold_norm(self.nlp.vocab, _arabic_first_words(rows))
+        self._arabic = _arabic_first_words(rows)
+        install_fold_norm(self.nlp.vocab, self._arabic)
         norm = self.nlp.vocab.lex_attr_getters[NORM]
         folded: dict[str, str] = {}
         # Pass 1: the names as written; pass 2: generated spellings, which never displace a
@@ -461,6 +460,25 @@ class Gazetteer:
             return words, tuple(norms)
         doc = self.nlp.tokenizer(name)
         return [t.text for t in doc], tuple(t.norm_ for t in doc)
+
+    def renew_vocabulary(self, limit: int = VOCABULARY_LIMIT) -> bool:
+        """Start a fresh tokenizer and vocabulary once this one holds more than ``limit``
+        words; True when it did.
+
+        Why: spaCy keeps every word it ever tokenised (a lexeme, its strings and a tokenizer
+        cache entry: about 660 bytes a new word, measured), so a long-running worker grows
+        with every unseen name, number and typo. Tokens, ``NORM`` and everything matched
+        depend on a word's text alone, so the fresh pipeline gives the same results; it only
+        has to see each word once again. Call it between batches, never while documents
+        of the old vocabulary are still to be read through ``nlp.vocab.strings``. A
+        pipeline passed in by the caller is left alone."""
+        if not self._own_nlp or len(self.nlp.vocab) <= limit:
+            return False
+        nlp = _prepared(_blank_nlp())
+        install_fold_norm(nlp.vocab, self._arabic)
+        log.info("gazetteer vocabulary renewed after %d words", len(self.nlp.vocab))
+        self.nlp = nlp
+        return True
 
     # -- matching --------------------------------------------------------------------------
 
@@ -610,6 +628,20 @@ class Gazetteer:
     def pattern_count(self) -> int:
         """Distinct folded names matched (what spaCy's ``len(PhraseMatcher)`` counted)."""
         return len(self._by_key)
+
+
+def _blank_nlp() -> Language:
+    nlp = spacy.blank("xx")
+    _keep_only_read_attributes(nlp.vocab)
+    return nlp
+
+
+def _prepared(nlp: Language) -> Language:
+    nlp.max_length = 10**9  # we slice long texts ourselves
+    tokenizer = nlp.tokenizer
+    if getattr(tokenizer, "max_cache_size", TOKENIZER_CACHE) < TOKENIZER_CACHE:
+        tokenizer.max_cache_size = TOKENIZER_CACHE
+    return nlp
 
 
 def _arabic_first_words(rows: Iterable[_Row]) -> dict[str, str]:

@@ -33,6 +33,8 @@ from triage.nlp.gazetteer import Gazetteer
 from triage.nlp.seed_terms import Lexicon, Matches
 from triage.nlp.text_fold import fold
 
+_COLUMN_MASK = np.uint64(N_FEATURES - 1)
+assert N_FEATURES & (N_FEATURES - 1) == 0, "a hashed column is the low bits of a hash"
 _CJK_PAIR = re.compile(f"[{CJK_CHARS}]{{2}}")
 _MAX_WORDS = 200_000  # cached evidence words (about 100 bytes each)
 MODEL_CHARS = 20_000  # what the models read; a 1 MB message is classified by its start
@@ -97,12 +99,22 @@ class FeatureMaker:
     """Counts from analysed messages, then the fitted (or to-be-fitted) TF-IDF weighting."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
         self._tokens = TokenFeatures(gazetteer.nlp.vocab.strings)
         self._strings = gazetteer.nlp.vocab.strings
         self._words: dict[int, str] = {}
 
+    def _follow_vocabulary(self) -> None:
+        """Read words from the gazetteer's current vocabulary (``renew_vocabulary`` replaces
+        it). The caches stay: they are keyed by hash, and a hash names the same word in
+        every vocabulary."""
+        strings = self._gazetteer.nlp.vocab.strings
+        if strings is not self._strings:
+            self._strings = self._tokens.strings = strings
+
     def counts(self, analysed: Sequence[Analysed], *, cues: bool = True) -> sparse.csr_matrix:
         """Hashed counts; ``cues=False`` leaves out the seed-term cues (the plain baseline)."""
+        self._follow_vocabulary()
         return self._tokens.matrix(
             [a.norms for a in analysed],
             [cue_counts(a.matches, CUE_FACETS) if cues else {} for a in analysed],
@@ -117,6 +129,7 @@ class FeatureMaker:
         One pass over the tokens with a set lookup each; the words of the wanted columns
         are cached (``_word``), punctuation columns otherwise cost a string lookup at every
         comma."""
+        self._follow_vocabulary()
         missing = set(wanted)
         names: dict[int, str] = {}
         for cue in cue_counts(analysed.matches, CUE_FACETS):
@@ -126,17 +139,19 @@ class FeatureMaker:
                 missing.discard(column)
         norms = analysed.norms
         word = self._word
-        hashes = norms.tolist()
-        if missing and hashes:
-            for n, column in enumerate((norms % N_FEATURES).tolist()):
-                if column in missing and (text := word(hashes[n])):
+        # The hashes become Python ints only where a wanted column is hit: converting all of
+        # them (64-bit values) cost more than the walk itself. ``& _COLUMN_MASK`` is
+        # ``% N_FEATURES`` (a power of two) without the 64-bit division.
+        if missing and len(norms):
+            for n, column in enumerate((norms & _COLUMN_MASK).tolist()):
+                if column in missing and (text := word(int(norms[n]))):
                     names[column] = text
                     missing.discard(column)
-        if missing and len(hashes) > 1:
-            bigrams = ((norms[:-1] * BIGRAM_SALT + norms[1:]) % N_FEATURES).tolist()
+        if missing and len(norms) > 1:
+            bigrams = ((norms[:-1] * BIGRAM_SALT + norms[1:]) & _COLUMN_MASK).tolist()
             for n, column in enumerate(bigrams):
                 if column in missing:
-                    first, second = word(hashes[n]), word(hashes[n + 1])
+                    first, second = word(int(norms[n])), word(int(norms[n + 1]))
                     if first and second:
                         names[column] = f"{first} {second}"
                         missing.discard(column)
