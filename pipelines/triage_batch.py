@@ -24,6 +24,7 @@ from pipelines.task_errors import scrubbed
 from pipelines.task_runners import task_runner, window
 from triage.core.types import Stage
 from triage.services.classify_pending import classify_messages, has_pending, pending_chunks
+from triage.services.database import retry_on_conflict
 from triage.services.ingest_files import ingest_files, new_file_chunks
 from triage.services.ingest_imap import ingest_imap
 from triage.services.route_pending import route_messages
@@ -43,7 +44,9 @@ COUNTS = ("seen", "stored", "quarantined", "duplicates")
 @scrubbed
 def ingest_chunk(name: str, folder: str, paths: list[str]) -> dict[str, Any]:
     """Relative file paths in; counts and the stored message ids out."""
-    result = ingest_files(Path(folder), paths, source=name, form_fields=form_fields_of(name))
+    result = retry_on_conflict(
+        lambda: ingest_files(Path(folder), paths, source=name, form_fields=form_fields_of(name))
+    )
     return {**result.counts(), "ids": result.stored_ids}
 
 

@@ -7,17 +7,25 @@ first use of a database refuses to go on without a key when it holds confidentia
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import TypeVar
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from triage.settings import data_protection, get_settings
 from triage.store import sealing, text_rows
 from triage.store.database import flush_wal, make_engine, migrate
 from triage.store.tables import CaseRow
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def install_policy() -> sealing.Policy:
@@ -75,3 +83,30 @@ def session_scope(url: str | None = None) -> Iterator[Session]:
             yield session
         if session.info.pop(text_rows.FLUSH_WAL, False):  # text was sealed or deleted
             flush_wal(engine)
+
+
+# PostgreSQL's codes for a transaction that lost a race with another one: a deadlock, or a
+# serialization failure. Nothing was committed; the same work may simply run again.
+CONFLICT_STATES = frozenset({"40P01", "40001"})
+CONFLICT_ATTEMPTS = 4
+
+
+def retry_on_conflict(work: Callable[[], T], attempts: int = CONFLICT_ATTEMPTS) -> T:
+    """Run ``work`` again when the database aborted it for a conflict with a concurrent
+    transaction. Why: several Dask workers ingest chunks at once, and two chunks holding the
+    same duplicate messages in opposite orders can deadlock on the unique key; PostgreSQL
+    aborts one of them. ``work`` must be safe to repeat (ingest is: files already recorded
+    are skipped, stored messages are found as duplicates). Logs the state code only."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return work()
+        except OperationalError as exc:
+            state = getattr(exc.orig, "sqlstate", None)
+            if state not in CONFLICT_STATES or attempt == attempts:
+                log.warning("database error %s (attempt %d of %d)", state, attempt, attempts)
+                raise
+            log.warning(
+                "database conflict %s, attempt %d of %d: retrying", state, attempt, attempts
+            )
+            time.sleep(random.uniform(0.05, 0.25) * attempt)
+    raise AssertionError("unreachable")
