@@ -96,6 +96,7 @@ def _campaigns(
     earliest = min(r.received_at for r in roots) - CAMPAIGN_WINDOW
     stored = repo.campaign_candidates(session, keys, earliest) if keys else {}
     stored_by_key: dict[str, list[int]] = {}
+    stored_order = {case_id: n for n, case_id in enumerate(stored)}  # ties go to the first
     for case_id, other in stored.items():
         for key in band_keys(other):
             stored_by_key.setdefault(key, []).append(case_id)
@@ -112,9 +113,11 @@ def _campaigns(
             near_cases = {c for k in mine for c in stored_by_key.get(k, ())}
             near_local = sorted({n for k in mine for n in local_by_key.get(k, ())})
             best: tuple[float, int | tuple[str, int] | None] = (0.0, None)
-            for case_id, other in stored.items():
-                if case_id in near_cases:
-                    best = max(best, (similarity(sig, other), case_id), key=lambda b: b[0])
+            # Only the stored cases sharing a key, not every candidate the store returned for
+            # the chunk, which grows with the store (same order, so the same case wins ties).
+            for case_id in sorted(near_cases, key=stored_order.__getitem__):
+                other = stored[case_id]
+                best = max(best, (similarity(sig, other), case_id), key=lambda b: b[0])
             for position in near_local:
                 message_id, other = local[position]
                 best = max(best, (similarity(sig, other), ("message", message_id)),
