@@ -234,6 +234,8 @@ def _write_cache(path: Path, digest: str, estimator: Any) -> None:
     np.savez(buffer, __meta__=np.asarray(meta), **arrays)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        # A unique temporary file, not ``atomic_files.write_bytes_atomic``'s fixed sibling:
+        # several workers may load the same model at once and write this cache together.
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".partial")
         try:
             with os.fdopen(handle, "wb") as out:
