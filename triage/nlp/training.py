@@ -159,6 +159,7 @@ def fit_candidate(
             classes[f],
             mode,
             linear=label_heads.LINEAR_MODEL.get(f, label_heads.SVM),
+            beta=label_heads.THRESHOLD_BETA.get(f, 1.0),
         )
         for f in HEAD_FACETS
     }
