@@ -137,3 +137,40 @@ def test_a_critical_message_carries_evidence_and_places(shipped: Classifier) -> 
     assert result.countries == ("ET",) and result.global_south is True
     assert any(key.startswith("rights_issue:hrd_safety") for key in result.evidence)
     assert any(key.startswith("model:rights_issue:") for key in result.evidence)
+
+
+ARREST = (
+    "Our colleague, a human rights defender in Addis Ababa, was arrested by police last night "
+    "and we fear for her life."
+)
+
+
+def _with_critical_threshold(classifier: Classifier, threshold: float | None) -> Classifier:
+    """The shipped classifier with its critical head's threshold moved (None: no head)."""
+    import copy
+
+    other = copy.copy(classifier)
+    other.estimator = copy.deepcopy(classifier.estimator)
+    if threshold is None:
+        other.estimator["heads"]["critical"]["trained"][:] = False
+        other._critical_learned = False
+    else:
+        other.estimator["heads"]["critical"]["thresholds"][:] = threshold
+    return other
+
+
+def test_the_learned_head_decides_critical_and_the_rules_only_without_one(
+    shipped: Classifier,
+) -> None:
+    # The head says no (threshold above any probability): the rules' critical is only high.
+    never = _one(_with_critical_threshold(shipped, 1.01), ARREST)
+    assert "priority:critical" in never.evidence  # the rules did see imminent-risk terms
+    assert never.priority == "high"
+    # The head says yes where the rules saw nothing imminent: critical, and checked by a person.
+    calm = "We would like to discuss your human rights policy at a meeting next month."
+    always = _one(_with_critical_threshold(shipped, 0.0), calm)
+    assert always.priority == "critical" and "critical_by_model" in always.review_reasons
+    # A model without a critical head: the rules decide, as before the head existed.
+    rules_only = _one(_with_critical_threshold(shipped, None), ARREST)
+    assert rules_only.priority == "critical" and "critical_by_model" not in rules_only.review_reasons
+    assert _one(_with_critical_threshold(shipped, None), calm).priority != "critical"
