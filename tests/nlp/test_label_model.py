@@ -172,5 +172,6 @@ def test_the_learned_head_decides_critical_and_the_rules_only_without_one(
     assert always.priority == "critical" and "critical_by_model" in always.review_reasons
     # A model without a critical head: the rules decide, as before the head existed.
     rules_only = _one(_with_critical_threshold(shipped, None), ARREST)
-    assert rules_only.priority == "critical" and "critical_by_model" not in rules_only.review_reasons
+    assert rules_only.priority == "critical"
+    assert "critical_by_model" not in rules_only.review_reasons
     assert _one(_with_critical_threshold(shipped, None), calm).priority != "critical"
