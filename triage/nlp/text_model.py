@@ -126,9 +126,9 @@ class FeatureMaker:
         has a letter or digit); a word-part column (a prefix, a CJK character pair) by a part
         that occurs in this message.
 
-        One pass over the tokens with a set lookup each; the words of the wanted columns
-        are cached (``_word``), punctuation columns otherwise cost a string lookup at every
-        comma."""
+        The tokens are visited in order, but only those hashed to a wanted column; the words
+        of the wanted columns are cached (``_word``), punctuation columns otherwise cost a
+        string lookup at every comma."""
         self._follow_vocabulary()
         missing = set(wanted)
         names: dict[int, str] = {}
@@ -139,17 +139,21 @@ class FeatureMaker:
                 missing.discard(column)
         norms = analysed.norms
         word = self._word
-        # The hashes become Python ints only where a wanted column is hit: converting all of
-        # them (64-bit values) cost more than the walk itself. ``& _COLUMN_MASK`` is
-        # ``% N_FEATURES`` (a power of two) without the 64-bit division.
+        # Only the tokens whose column is wanted are visited, found with numpy (the walk over
+        # every token and bigram in Python was most of the cost of evidence). The hashes
+        # become Python ints only there. ``& _COLUMN_MASK`` is ``% N_FEATURES`` (a power of
+        # two) without the 64-bit division.
         if missing and len(norms):
-            for n, column in enumerate((norms & _COLUMN_MASK).tolist()):
+            columns = norms & _COLUMN_MASK
+            for n in _positions(columns, missing):
+                column = int(columns[n])
                 if column in missing and (text := word(int(norms[n]))):
                     names[column] = text
                     missing.discard(column)
         if missing and len(norms) > 1:
-            bigrams = ((norms[:-1] * BIGRAM_SALT + norms[1:]) & _COLUMN_MASK).tolist()
-            for n, column in enumerate(bigrams):
+            bigrams = (norms[:-1] * BIGRAM_SALT + norms[1:]) & _COLUMN_MASK
+            for n in _positions(bigrams, missing):
+                column = int(bigrams[n])
                 if column in missing:
                     first, second = word(int(norms[n])), word(int(norms[n + 1]))
                     if first and second:
@@ -173,6 +177,14 @@ class FeatureMaker:
             text = text if any(ch.isalnum() for ch in text) else ""
             self._words[norm_hash] = text
         return text
+
+
+def _positions(columns: np.ndarray, wanted: set[int]) -> list[int]:
+    """The positions in ``columns`` (uint64) that hold one of ``wanted``, in order."""
+    want = np.fromiter(wanted, dtype=np.uint64, count=len(wanted))
+    want.sort()
+    at = np.minimum(np.searchsorted(want, columns), len(want) - 1)
+    return np.flatnonzero(want[at] == columns).tolist()
 
 
 @dataclass(frozen=True, slots=True)
