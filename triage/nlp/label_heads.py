@@ -222,14 +222,23 @@ def top_features(
 ) -> np.ndarray:
     """The columns of one message's features (its row's ``indices`` and ``values``) that
     raised a label's score most, largest first; ``weights`` is that label's coefficient
-    vector (see ``label_weights``)."""
+    vector (see ``label_weights``).
+
+    The at most ``limit`` candidates numpy's partition picks are ranked in Python (a stable
+    sort, as numpy's stable argsort was, so equal weights keep the partition's order): a
+    handful of numpy calls on tiny arrays cost more than the sort."""
     weighted = values * weights.take(indices)
     if len(weighted) > limit:
-        top = np.argpartition(weighted, len(weighted) - limit)[-limit:]
+        top = weighted.argpartition(len(weighted) - limit)[-limit:]
+        scores = weighted[top].tolist()
+        positions = top.tolist()
     else:
-        top = np.arange(len(weighted))
-    top = top[weighted[top] > 0]
-    return indices[top[np.argsort(-weighted[top], kind="stable")]]
+        scores = weighted.tolist()
+        positions = list(range(len(scores)))
+    ranked = sorted(
+        (n for n, score in enumerate(scores) if score > 0), key=scores.__getitem__, reverse=True
+    )
+    return indices[[positions[n] for n in ranked]]
 
 
 def label_weights(head: dict[str, Any]) -> list[np.ndarray | None]:
