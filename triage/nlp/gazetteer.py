@@ -67,7 +67,9 @@ VOCABULARY_LIMIT = 400_000
 # Long inputs are tokenised in slices so a pasted 50 MB log cannot exhaust memory.
 _CHUNK_CHARS = 100_000
 _PLAIN_NAME = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
-_SPACES = re.compile("[\n\r\t\x0b\x0c\x85\u2028\u2029]")
+# Whitespace other than " " that ``docs`` turns into spaces (one ``str.replace`` each: a
+# regex substitution scanned every character of every message, about 2.5x slower).
+_SPACE_CHARS = ("\n", "\r", "\t", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
 
 # Capitalised words that may stand right before or after a person-like place name without
 # making it a person's name ("In Jordan", "Lake Chad", "Jordan Valley").
@@ -494,7 +496,9 @@ class Gazetteer:
         space-separated chunk, but any other whitespace in a text disables that cache for
         the whole text (measured: 2.8 ms instead of 0.13 ms for 200 words).
         """
-        text = _SPACES.sub(" ", text)
+        for space in _SPACE_CHARS:
+            if space in text:
+                text = text.replace(space, " ")
         start = 0
         while start < len(text):
             end = min(len(text), start + _CHUNK_CHARS)
