@@ -203,17 +203,20 @@ def decide(
     text. For labels that change what happens to a case (whistleblower protection makes it
     confidential), a low-threshold guess needs either confidence or words that say so."""
     floor = evidence_floor if evidence_floor is not None else np.zeros(probabilities.shape[1])
-    chosen: list[list[int]] = []
-    for n, row in enumerate(probabilities):
-        picked = [
-            j
-            for j in range(len(row))
-            if row[j] >= thresholds[j]
-            and (row[j] >= floor[j] or (seeds is not None and seeds[n, j] > 0))
-        ]
-        if not picked and at_least_one:
-            picked = [int(np.argmax(row / np.maximum(thresholds, 1e-6)))]
-        chosen.append(picked)
+    # The same comparisons for the whole batch at once (a loop over rows and labels in
+    # Python cost more than scoring them).
+    confident = probabilities >= floor
+    if seeds is not None:
+        confident |= seeds > 0
+    rows, labels = np.nonzero((probabilities >= thresholds) & confident)  # row by row
+    chosen: list[list[int]] = [[] for _ in range(len(probabilities))]
+    for n, j in zip(rows.tolist(), labels.tolist(), strict=True):
+        chosen[n].append(j)
+    if at_least_one and not all(chosen):
+        closest = np.argmax(probabilities / np.maximum(thresholds, 1e-6), axis=1).tolist()
+        for n, picked in enumerate(chosen):
+            if not picked:
+                picked.append(closest[n])
     return chosen
 
 
