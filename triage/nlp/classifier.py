@@ -158,7 +158,7 @@ class Classifier:
         rights_scores = dict(
             zip(
                 self.estimator["heads"]["rights_issue"]["classes"],
-                (round(float(s), 4) for s in probabilities["rights_issue"]),
+                (round(s, 4) for s in probabilities["rights_issue"].tolist()),
                 strict=True,
             )
         )
@@ -189,7 +189,7 @@ class Classifier:
         if priority == "critical" and by_rules != "critical":
             reasons.append("critical_by_model")  # imminent risk the rules did not see: check
 
-        countries = countries_about(analysed.mentions, len(item.body.split()))
+        countries = countries_about(analysed.mentions, item.body)
         _, address = parse_sender(item.sender) if item.sender else ("", "")
         home, _source = sender_country(
             form_country=item.country,
@@ -227,7 +227,7 @@ class Classifier:
             challenge_scores=dict(
                 zip(
                     self.estimator["heads"]["challenge"]["classes"],
-                    (round(float(s), 4) for s in probabilities["challenge"]),
+                    (round(s, 4) for s in probabilities["challenge"].tolist()),
                     strict=True,
                 )
             ),
@@ -245,14 +245,15 @@ class Classifier:
         )
 
 
-def countries_about(mentions: Sequence[tuple[str, str]], words: int) -> tuple[str, ...]:
+def countries_about(mentions: Sequence[tuple[str, str]], body: str) -> tuple[str, ...]:
     """The countries a message is about. A short message names what it is about; a long one
     (a report, a news article) names many countries in passing, and is about the one it
     names most (first named on a tie). Every place named is still shown as evidence.
     Chosen on HRDsAttack's train split and the samples: micro-F1 0.81 and 0.86, against
     0.43 and 0.86 for "every country named"."""
     order = list(dict.fromkeys(code for code, _words in mentions))
-    if words < LONG_MESSAGE_WORDS or len(order) < 2:
+    # The words are counted only when it matters (splitting the body is most of the cost).
+    if len(order) < 2 or len(body.split()) < LONG_MESSAGE_WORDS:
         return tuple(order)
     counts = Counter(code for code, _words in mentions)
     top = max(counts.values())
