@@ -145,17 +145,18 @@ class FeatureMaker:
         # two) without the 64-bit division.
         if missing and len(norms):
             columns = norms & _COLUMN_MASK
-            for n in _positions(columns, missing):
-                column = int(columns[n])
-                if column in missing and (text := word(int(norms[n]))):
+            at = _positions(columns, missing)
+            for column, norm in zip(columns[at].tolist(), norms[at].tolist(), strict=True):
+                if column in missing and (text := word(norm)):
                     names[column] = text
                     missing.discard(column)
         if missing and len(norms) > 1:
             bigrams = (norms[:-1] * BIGRAM_SALT + norms[1:]) & _COLUMN_MASK
-            for n in _positions(bigrams, missing):
-                column = int(bigrams[n])
+            at = _positions(bigrams, missing)
+            lefts, rights = norms[at].tolist(), norms[at + 1].tolist()
+            for column, left, right in zip(bigrams[at].tolist(), lefts, rights, strict=True):
                 if column in missing:
-                    first, second = word(int(norms[n])), word(int(norms[n + 1]))
+                    first, second = word(left), word(right)
                     if first and second:
                         names[column] = f"{first} {second}"
                         missing.discard(column)
@@ -179,12 +180,12 @@ class FeatureMaker:
         return text
 
 
-def _positions(columns: np.ndarray, wanted: set[int]) -> list[int]:
+def _positions(columns: np.ndarray, wanted: set[int]) -> np.ndarray:
     """The positions in ``columns`` (uint64) that hold one of ``wanted``, in order."""
     want = np.fromiter(wanted, dtype=np.uint64, count=len(wanted))
     want.sort()
     at = np.minimum(np.searchsorted(want, columns), len(want) - 1)
-    return np.flatnonzero(want[at] == columns).tolist()
+    return np.flatnonzero(want[at] == columns)
 
 
 @dataclass(frozen=True, slots=True)
