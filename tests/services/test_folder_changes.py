@@ -160,3 +160,23 @@ def test_digests_of_folders_no_longer_listed_are_deleted(inbox: Path, database_u
     (inbox.parent / "b-moved").rename(inbox / "b")
     assert ingest(inbox, database_url) == []  # recorded already: looked up, not read
     assert digest_rows(database_url) == 2
+
+
+def test_parts_still_being_read_are_checked_later_or_by_the_next_run(
+    inbox: Path, database_url: str, looked_up: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As with Dask: a chunk is read while the next is listed, the last after the listing."""
+    monkeypatch.setattr(folder_changes, "CHECK_EVERY", 5)
+    in_flight: list[str] = []
+    for paths in new_file_chunks(inbox, "inbox", 7, database_url=database_url):
+        if in_flight:
+            ingest_files(inbox, in_flight, source="inbox", database_url=database_url)
+        in_flight = paths
+    ingest_files(inbox, in_flight, source="inbox", database_url=database_url)
+    assert digest_rows(database_url) == 1  # folder a: checked again once read; b: not yet
+    looked_up.clear()
+    assert ingest(inbox, database_url) == []
+    assert sorted(looked_up) == sorted(p.relative_to(inbox).as_posix()
+                                       for p in (inbox / "b").rglob("*.eml"))  # fmt: skip
+    looked_up.clear()
+    assert ingest(inbox, database_url) == [] and looked_up == []

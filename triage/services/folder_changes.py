@@ -24,6 +24,7 @@ import hashlib
 import zlib
 from array import array
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,7 +38,17 @@ PART_FILES = 4096  # a folder of up to this many files is one part
 PART_CUT = 1023  # larger: a part ends after a name whose crc32 has these bits 0 (~1,024 names)
 SAVE_EVERY = 500  # checked parts are written in batches of this many
 CHECK_EVERY = 10_000  # files handed out, held for their check after they were read
-Handed = list  # [folder, part, digest, new stamps, checked once already]
+
+
+@dataclass(slots=True)
+class Handed:
+    """A part whose new or changed files were handed out to be read: checked once read."""
+
+    folder: str
+    part: str
+    digest: str
+    stamps: list[FileStamp]  # the files handed out, as listed
+    tried: bool = False  # checked once already (some were still being read)
 
 
 def file_stamp(path: Path, base: Path) -> FileStamp | None:
@@ -101,7 +112,7 @@ class FolderChanges:
                     continue
                 if before is not None:  # before its files can be recorded again
                     self._forget([(listing.folder, part)])
-                self.handed.append([listing.folder, part, digest, new, False])
+                self.handed.append(Handed(listing.folder, part, digest, new))
                 self.handed_files += len(new)
                 yield from (relative for relative, _size, _mtime in new)
         self.listed = True
@@ -112,11 +123,11 @@ class FolderChanges:
         both wait for the next check; a part failing twice is left to the next run."""
         if self.handed_files >= CHECK_EVERY:
             *ready, last = self.handed
-            self.handed = [h for h in ready if not self._check(h) and not h[4]]
+            self.handed = [h for h in ready if not self._check(h) and not h.tried]
             for waiting in self.handed:
-                waiting[4] = True
+                waiting.tried = True
             self.handed.append(last)
-            self.handed_files = sum(len(h[3]) for h in self.handed)
+            self.handed_files = sum(len(h.stamps) for h in self.handed)
 
     def finish(self) -> None:
         """After the last chunk was read: check, save, and forget parts no longer listed."""
@@ -134,10 +145,9 @@ class FolderChanges:
         return [s for s in stamps if known.get(s[0]) != s[1:]]
 
     def _check(self, handed: Handed) -> bool:
-        folder, part, digest, stamps, _tried = handed
-        if self._unrecorded(stamps):
+        if self._unrecorded(handed.stamps):
             return False
-        self._checked(folder, part, digest)
+        self._checked(handed.folder, handed.part, handed.digest)
         return True
 
     def _checked(self, folder: str, part: str, digest: str) -> None:
