@@ -261,6 +261,26 @@ class IngestedFileRow(Base):
     ingested_at: Mapped[datetime]
 
 
+class FolderDigestRow(Base):
+    """A part of a folder whose files were all found in ``ingested_files`` with the sizes and
+    mtimes they still had: a digest of their (name, size, mtime_ns). A scheduled run that
+    computes the same digest from its listing skips the look-up of those files, so an idle
+    run costs a stat per file and no per-file query. A part is a whole folder, or in a folder
+    of more than a few thousand files a run of names cut where a name's hash says (so a new
+    file changes one part). Written by the listing only after the check; deleted before the
+    files of a part that changed are read again; rows of parts no longer listed are pruned."""
+
+    __tablename__ = "folder_digests"
+    __table_args__ = (UniqueConstraint("source", "folder", "part"),)
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(String(200))
+    folder: Mapped[str] = mapped_column(String(1000))
+    part: Mapped[str] = mapped_column(String(1000))
+    digest: Mapped[str] = mapped_column(String(64))
+    checked_at: Mapped[datetime]
+
+
 class OutboxRow(Base):
     """Mail triage sends (escalation notices, acknowledgements), each at most once per key.
 
