@@ -81,25 +81,27 @@ CAMPAIGN_WINDOW = timedelta(days=30)
 
 def _campaigns(
     session: Session, roots: Sequence[repo.RoutingInput]
-) -> tuple[list[repo.RoutingInput], dict[int, int | tuple[str, int]], dict[int, list[int]]]:
+) -> tuple[
+    list[repo.RoutingInput],
+    dict[int, int | tuple[str, int]],
+    dict[int, tuple[list[int], list[str]]],
+]:
     """Which new messages open a case, and which join an open case (or an earlier message of
     this chunk) as near-identical copies of a coalition's letter.
 
-    Returns (openers, {message: case id or ("message", opener message id)}, signatures of
-    the openers to store).
+    Returns (openers, {message: case id or ("message", opener message id)}, signatures and
+    band keys of the openers to store).
     """
     if not roots:
         return [], {}, {}
     texts = repo.new_texts(session, [r.message_id for r in roots])
     sigs = {r.message_id: signature(texts.get(r.message_id, "")) for r in roots}
-    keys = [k for sig in sigs.values() if sig for k in band_keys(sig)]
+    # Each signature's band keys once: they are looked up, compared and stored.
+    bands = {m: band_keys(sig) for m, sig in sigs.items() if sig is not None}
+    keys = [k for mine in bands.values() for k in mine]
     earliest = min(r.received_at for r in roots) - CAMPAIGN_WINDOW
-    stored = repo.campaign_candidates(session, keys, earliest) if keys else {}
-    stored_by_key: dict[str, list[int]] = {}
+    stored, stored_by_key = repo.campaign_candidates(session, keys, earliest) if keys else ({}, {})
     stored_order = {case_id: n for n, case_id in enumerate(stored)}  # ties go to the first
-    for case_id, other in stored.items():
-        for key in band_keys(other):
-            stored_by_key.setdefault(key, []).append(case_id)
     openers: list[repo.RoutingInput] = []
     local: list[tuple[int, list[int]]] = []
     local_by_key: dict[str, list[int]] = {}  # band key -> positions in ``local``
@@ -109,7 +111,7 @@ def _campaigns(
         if sig is not None:
             # Only signatures sharing a band key are compared (LSH), in the order they came:
             # all pairs of a thousand-message chunk was most of routing's time.
-            mine = band_keys(sig)
+            mine = bands[item.message_id]
             near_cases = {c for k in mine for c in stored_by_key.get(k, ())}
             near_local = sorted({n for k in mine for n in local_by_key.get(k, ())})
             best: tuple[float, int | tuple[str, int] | None] = (0.0, None)
@@ -129,7 +131,7 @@ def _campaigns(
                 local_by_key.setdefault(key, []).append(len(local))
             local.append((item.message_id, sig))
         openers.append(item)
-    return openers, joins, {m: s for m, s in local}
+    return openers, joins, {m: (s, bands[m]) for m, s in local}
 
 
 def role_of(item: repo.RoutingInput, staff_domains: frozenset[str]) -> str:
@@ -198,7 +200,7 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
         opened = _open(session, rules, gazetteer, openers, load, now)
         repo.add_fingerprints(
             session,
-            [(opened[m], sig, band_keys(sig)) for m, sig in prints.items() if m in opened],
+            [(opened[m], sig, keys) for m, (sig, keys) in prints.items() if m in opened],
         )
         joined: dict[int, tuple[int, datetime, str]] = {}
         for item in roots:

@@ -523,6 +523,11 @@ def open_cases(
     fresh = [c for c in cases if c.message_id not in existing]
     if not fresh:
         return {}
+    fresh_ids = [c.message_id for c in fresh]
+    # The root message's latest labels go into the INSERT (what ``copy_case_labels`` would
+    # write): an UPDATE of every new case row afterwards was a second write of each case.
+    labels = latest_labels(session, fresh_ids)
+    empty = dict.fromkeys(CASE_LABELS)
     session.connection().execute(
         _insert(session, CaseRow.__table__).on_conflict_do_nothing(
             index_elements=["root_message_id"]
@@ -533,19 +538,17 @@ def open_cases(
                 "owner": c.decision.owner, "team": c.decision.team,
                 "confidential": c.decision.confidential, "priority": c.priority,
                 "kind": c.kind, "rule_id": c.decision.rule_id, "opened_at": c.opened_at,
-                "updated_at": now,
+                "updated_at": now, **labels.get(c.message_id, empty),
             }
             for c in fresh
         ],
     )  # fmt: skip
     ids: dict[int, int] = {}
-    fresh_ids = [c.message_id for c in fresh]
     for start in range(0, len(fresh_ids), 500):
         chunk = fresh_ids[start : start + 500]
         stmt = select(CaseRow.root_message_id, CaseRow.id).where(CaseRow.root_message_id.in_(chunk))
         ids.update({int(m): int(c) for m, c in session.execute(stmt)})
     link_messages(session, ids)
-    copy_case_labels(session, list(ids.values()))
     fast_insert(
         session,
         RoutingDecisionRow.__table__,
@@ -593,6 +596,23 @@ def cases_by_id(session: Session, case_ids: Sequence[int]) -> dict[int, CaseRow]
     for where in _in_values(session, CaseRow.id, list(dict.fromkeys(case_ids)), BigInteger()):
         found.update({c.id: c for c in session.scalars(select(CaseRow).where(where))})
     return found
+
+
+def latest_labels(session: Session, message_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """{message id: the case label columns of its latest classification} (``CASE_LABELS``)."""
+    labels = ClassificationRow.__table__
+    latest: dict[int, dict[str, Any]] = {}
+    for where in _in_values(
+        session, labels.c.message_id, list(dict.fromkeys(message_ids)), BigInteger()
+    ):
+        stmt = (
+            select(labels.c.message_id, *(labels.c[name] for name in CASE_LABELS))
+            .where(where)
+            .order_by(labels.c.id)
+        )
+        for row in session.execute(stmt):  # ordered by label id: the newest wins
+            latest[int(row[0])] = dict(zip(CASE_LABELS, row[1:], strict=True))
+    return latest
 
 
 def copy_case_labels(session: Session, case_ids: Sequence[int]) -> None:
@@ -797,18 +817,27 @@ def new_texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
 
 def campaign_candidates(
     session: Session, keys: Sequence[str], opened_after: datetime
-) -> dict[int, list[int]]:
-    """{case id: signature} of open cases opened after ``opened_after`` sharing a key.
+) -> tuple[dict[int, list[int]], dict[str, list[int]]]:
+    """({case id: signature}, {band key: case ids}) of open cases opened after
+    ``opened_after`` that share one of ``keys``.
 
     Two steps, each on an index whatever the planner believes of the tables' sizes: the cases
     holding any of the keys (``ix_campaign_keys_key``), then those cases' fingerprints by
     primary key. The single join it replaces was planned on PostgreSQL as a scan of every
     open case probing ``campaign_keys`` per case with a 500-element filter: ~0.15 s a query
     at 800 cases, growing with the store (most of a 10,000-message run's time).
+
+    The keys come back with the cases (the rows the first step reads anyway): the caller
+    used to recompute every candidate's band keys from its signature, a cost that grew with
+    the number of stored cases sharing a key with the chunk. Signatures are in the order the
+    fingerprint query returns them (ties between equally similar cases go to the first).
     """
-    case_ids: set[int] = set()
+    holders: dict[str, list[int]] = {}
     for where in _in_values(session, CampaignKeyRow.key, list(dict.fromkeys(keys)), String()):
-        case_ids.update(session.scalars(select(CampaignKeyRow.case_id).where(where).distinct()))
+        stmt = select(CampaignKeyRow.key, CampaignKeyRow.case_id).where(where)
+        for key, case_id in session.execute(stmt):
+            holders.setdefault(str(key), []).append(int(case_id))
+    case_ids = {c for held in holders.values() for c in held}
     found: dict[int, list[int]] = {}
     for where in _in_values(session, CaseRow.id, sorted(case_ids), BigInteger()):
         stmt = (
@@ -822,7 +851,8 @@ def campaign_candidates(
         )
         for case_id, sig in session.execute(stmt):
             found[int(case_id)] = [int(v) for v in sig]
-    return found
+    by_key = {k: [c for c in dict.fromkeys(held) if c in found] for k, held in holders.items()}
+    return found, {k: held for k, held in by_key.items() if held}
 
 
 def _in_values(
@@ -848,9 +878,12 @@ def add_fingerprints(session: Session, prints: Sequence[tuple[int, list[int], li
         session, CaseFingerprintRow.__table__,
         [{"case_id": c, "signature": [str(v) for v in sig]} for c, sig, _keys in prints],
     )  # fmt: skip
+    # In key order: each insert lands next to the previous one in ``ix_campaign_keys_key``,
+    # instead of on a random page of an index that outgrows SQLite's page cache.
     fast_insert(
         session, CampaignKeyRow.__table__,
-        [{"key": k, "case_id": c} for c, _sig, keys in prints for k in keys],
+        [{"key": k, "case_id": c} for k, c in sorted((k, c) for c, _sig, keys in prints
+                                                     for k in keys)],
     )  # fmt: skip
 
 
