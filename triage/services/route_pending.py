@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from triage.core.owners import CaseNeeds
 from triage.core.routing import RoutingRules, deadlines_for, decide, facts_for
 from triage.core.types import CaseStatus, Classification, Event, RoutingDecision, Stage
 from triage.faults import crash_point
-from triage.nlp.near_duplicates import band_keys, signature, similarity
+from triage.nlp.near_duplicates import BANDS, PERMUTATIONS, band_keys, signature, similarity
 from triage.services.acknowledge import queue_acknowledgements
 from triage.services.case_clock import record_first_response_in, resume_in
 from triage.services.database import session_scope
@@ -77,6 +78,11 @@ CASE_REFERENCE = re.compile(r"\bTRI-(\d{6,12})\b")
 SENDER, STAFF, AUTOMATIC, CAMPAIGN = "sender", "staff", "automatic", "campaign"
 SAME_CAMPAIGN = 0.8  # estimated share of shared 4-word shingles: copies, not a shared paragraph
 CAMPAIGN_WINDOW = timedelta(days=30)
+# The fewest band keys two signatures at SAME_CAMPAIGN can share: with ``b`` bands equal, each
+# other band differs in at least one value, so at most PERMUTATIONS - (BANDS - b) values agree.
+MIN_SHARED_BANDS = min(
+    b for b in range(BANDS + 1) if (PERMUTATIONS - BANDS + b) / PERMUTATIONS >= SAME_CAMPAIGN
+)
 
 
 def _campaigns(
@@ -98,9 +104,17 @@ def _campaigns(
     sigs = {r.message_id: signature(texts.get(r.message_id, "")) for r in roots}
     # Each signature's band keys once: they are looked up, compared and stored.
     bands = {m: band_keys(sig) for m, sig in sigs.items() if sig is not None}
-    keys = [k for mine in bands.values() for k in mine]
+    holders = repo.campaign_key_holders(session, [k for mine in bands.values() for k in mine])
+    # Only a stored case sharing enough bands with a message can be a copy of it: each band
+    # not shared differs in at least one of its values. Only their signatures are loaded
+    # and compared; the cases sharing a band or two (most of them) grow with the store.
+    near_stored: dict[int, list[int]] = {}
+    for message_id, mine in bands.items():
+        shared = Counter(c for k in mine for c in holders.get(k, ()))
+        near_stored[message_id] = [c for c, n in shared.items() if n >= MIN_SHARED_BANDS]
     earliest = min(r.received_at for r in roots) - CAMPAIGN_WINDOW
-    stored, stored_by_key = repo.campaign_candidates(session, keys, earliest) if keys else ({}, {})
+    wanted = {c for near in near_stored.values() for c in near}
+    stored = repo.campaign_signatures(session, wanted, earliest) if wanted else {}
     stored_order = {case_id: n for n, case_id in enumerate(stored)}  # ties go to the first
     openers: list[repo.RoutingInput] = []
     local: list[tuple[int, list[int]]] = []
@@ -112,11 +126,11 @@ def _campaigns(
             # Only signatures sharing a band key are compared (LSH), in the order they came:
             # all pairs of a thousand-message chunk was most of routing's time.
             mine = bands[item.message_id]
-            near_cases = {c for k in mine for c in stored_by_key.get(k, ())}
+            near_cases = {c for c in near_stored[item.message_id] if c in stored}
             near_local = sorted({n for k in mine for n in local_by_key.get(k, ())})
             best: tuple[float, int | tuple[str, int] | None] = (0.0, None)
-            # Only the stored cases sharing a key, not every candidate the store returned for
-            # the chunk, which grows with the store (same order, so the same case wins ties).
+            # Only the stored cases near this message, not every candidate of the chunk
+            # (in case id order, so the same case wins ties).
             for case_id in sorted(near_cases, key=stored_order.__getitem__):
                 other = stored[case_id]
                 best = max(best, (similarity(sig, other), case_id), key=lambda b: b[0])

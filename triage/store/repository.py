@@ -815,31 +815,33 @@ def new_texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
     return found
 
 
-def campaign_candidates(
-    session: Session, keys: Sequence[str], opened_after: datetime
-) -> tuple[dict[int, list[int]], dict[str, list[int]]]:
-    """({case id: signature}, {band key: case ids}) of open cases opened after
-    ``opened_after`` that share one of ``keys``.
+def campaign_key_holders(session: Session, keys: Sequence[str]) -> dict[str, list[int]]:
+    """{band key: ids of the cases whose fingerprint holds it} (``ix_campaign_keys_key``).
 
-    Two steps, each on an index whatever the planner believes of the tables' sizes: the cases
-    holding any of the keys (``ix_campaign_keys_key``), then those cases' fingerprints by
-    primary key. The single join it replaces was planned on PostgreSQL as a scan of every
-    open case probing ``campaign_keys`` per case with a 500-element filter: ~0.15 s a query
-    at 800 cases, growing with the store (most of a 10,000-message run's time).
-
-    The keys come back with the cases (the rows the first step reads anyway): the caller
-    used to recompute every candidate's band keys from its signature, a cost that grew with
-    the number of stored cases sharing a key with the chunk. Signatures are in the order the
-    fingerprint query returns them (ties between equally similar cases go to the first).
+    Keys and cases only, no signatures: routing loads the signatures of the few cases that
+    share enough keys with a message to be a copy (``campaign_signatures``). The candidates
+    sharing any key grow with the store (about 2,000 per chunk of 1,000 at 60,000 cases).
     """
     holders: dict[str, list[int]] = {}
     for where in _in_values(session, CampaignKeyRow.key, list(dict.fromkeys(keys)), String()):
         stmt = select(CampaignKeyRow.key, CampaignKeyRow.case_id).where(where)
         for key, case_id in session.execute(stmt):
             holders.setdefault(str(key), []).append(int(case_id))
-    case_ids = {c for held in holders.values() for c in held}
+    return {key: list(dict.fromkeys(cases)) for key, cases in holders.items()}
+
+
+def campaign_signatures(
+    session: Session, case_ids: Iterable[int], opened_after: datetime
+) -> dict[int, list[int]]:
+    """{case id: signature} of those of ``case_ids`` still open and opened after
+    ``opened_after``, in case id order (ties between equally similar cases go to the first).
+
+    By primary key, whatever the planner believes of the tables' sizes: the single join this
+    replaced was planned on PostgreSQL as a scan of every open case probing
+    ``campaign_keys`` per case (~0.15 s a query at 800 cases, growing with the store).
+    """
     found: dict[int, list[int]] = {}
-    for where in _in_values(session, CaseRow.id, sorted(case_ids), BigInteger()):
+    for where in _in_values(session, CaseRow.id, sorted(set(case_ids)), BigInteger()):
         stmt = (
             select(CaseFingerprintRow.case_id, CaseFingerprintRow.signature)
             .join(CaseRow, CaseRow.id == CaseFingerprintRow.case_id)
@@ -851,8 +853,7 @@ def campaign_candidates(
         )
         for case_id, sig in session.execute(stmt):
             found[int(case_id)] = [int(v) for v in sig]
-    by_key = {k: [c for c in dict.fromkeys(held) if c in found] for k, held in holders.items()}
-    return found, {k: held for k, held in by_key.items() if held}
+    return dict(sorted(found.items()))
 
 
 def _in_values(
