@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -662,15 +663,28 @@ def fast_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
         return
     compiled = insert(table).values({c: bindparam(c) for c in columns}).compile(dialect=dialect)
     names = list(compiled.positiontup or []) if compiled.positional else columns
-    converters = [_converter(table.c[name].type, dialect) for name in names]
-    pairs = list(zip(names, converters, strict=True))
-    values = [[convert(row[n]) if convert else row[n] for n, convert in pairs] for row in rows]
+    values = _converted_rows(table, names, rows, dialect)
     params: list[Any] = (
-        [tuple(v) for v in values]
-        if compiled.positional
-        else [dict(zip(names, v, strict=True)) for v in values]
+        values if compiled.positional else [dict(zip(names, v, strict=True)) for v in values]
     )
     connection.exec_driver_sql(str(compiled), params)
+
+
+def _converted_rows(
+    table: Table, names: Sequence[str], rows: Sequence[dict[str, Any]], dialect: Any
+) -> list[tuple[Any, ...]]:
+    """The rows as tuples of ``names``' values, each column's bind processor applied.
+
+    Column by column (``map`` over ``itemgetter``), not value by value in a comprehension:
+    the same values for about a third of the interpreter work, which mattered at a million
+    audit, deadline and campaign-key rows.
+    """
+    columns = []
+    for name in names:
+        convert = _converter(table.c[name].type, dialect)
+        column = map(itemgetter(name), rows)
+        columns.append(list(map(convert, column)) if convert else list(column))
+    return list(zip(*columns, strict=True))
 
 
 def _copy_rows(
@@ -682,13 +696,11 @@ def _copy_rows(
     0.7-1.4 s that way. Bind processors are applied as for an INSERT (UTC datetimes, JSON)."""
     dialect = connection.dialect
     quote = dialect.identifier_preparer.quote
-    converters = [_converter(table.c[name].type, dialect) for name in columns]
-    pairs = list(zip(columns, converters, strict=True))
     sql = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
     driver = connection.connection.driver_connection
     with driver.cursor() as cursor, cursor.copy(sql) as copy:
-        for row in rows:
-            copy.write_row([convert(row[n]) if convert else row[n] for n, convert in pairs])
+        for row in _converted_rows(table, columns, rows, dialect):
+            copy.write_row(row)
 
 
 def _sqlite_utc(value: datetime | None) -> str | None:
