@@ -245,10 +245,12 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
                 break
             rest = waiting
         _join(session, joined, now)
-        # A confidential case (or any, with encrypt-all) is sealed in the routing transaction.
-        text_rows.seal_cases(session, [*opened.values(), *(c for c, _at, _role in joined.values())])
         done = [item.message_id for item in items]
-        repo.set_stage(session, done, Stage.ROUTED)
+        links = {**opened, **{m: c for m, (c, _at, _role) in joined.items()}}
+        repo.finish_routing(session, done, links)
+        # A confidential case (or any, with encrypt-all) is sealed in the routing transaction,
+        # once its messages are linked to it.
+        text_rows.seal_cases(session, [*opened.values(), *(c for c, _at, _role in joined.values())])
     crash_point("route_after_commit_before_notify")
     log.info("routed %d messages: %d opened cases, %d joined cases", len(done), len(opened),
              len(joined))  # fmt: skip
@@ -294,7 +296,7 @@ def _open(
             )
         )
         load[decision.owner] = load.get(decision.owner, 0) + 1
-    case_ids = repo.open_cases(session, cases, now)
+    case_ids = repo.open_cases(session, cases, now, link=False)  # linked with the stage
     name_readers(
         session,
         rules,
@@ -321,9 +323,9 @@ def name_readers(
 
 
 def _join(session: Session, joined: dict[int, tuple[int, datetime, str]], now: datetime) -> None:
-    """Link messages to their conversation. From the sender: a paused clock restarts from the
-    reply's receipt time. From the team: the first response is recorded (acknowledged)."""
-    repo.link_messages(session, {m: c for m, (c, _at, _role) in joined.items()})
+    """Joined messages' events and clocks (``finish_routing`` links them). From the sender: a
+    paused clock restarts from the reply's receipt time. From the team: the first response is
+    recorded (acknowledged)."""
     # One insert for the chunk's join events and one select for the cases that may change:
     # an ORM event and a ``session.get`` per message were two round trips each.
     repo.add_events(session, [

@@ -257,6 +257,19 @@ def load_messages(
     return rows
 
 
+def message_columns(session: Session, ids: Sequence[int], columns: Sequence[Any]) -> list[Any]:
+    """Rows of ``id`` and ``columns`` (attributes by column name) for these messages, by id.
+
+    Plain rows, not ORM objects: a classification chunk reads a thousand messages once and
+    changes none of them, so identity-map bookkeeping was all cost. Sealed text opens the same.
+    """
+    rows: list[Any] = []
+    for where in _in_values(session, MessageRow.id, list(ids), BigInteger()):
+        rows.extend(session.execute(select(MessageRow.id, *columns).where(where)))
+    rows.sort(key=lambda r: r.id)
+    return rows
+
+
 def set_stage(session: Session, ids: Sequence[int], stage: Stage) -> None:
     for where in _in_values(session, MessageRow.id, list(ids), BigInteger()):
         table = MessageRow.__table__  # Core: the ORM's update would RETURNING every id
@@ -303,11 +316,16 @@ def add_classifications(
     """A chunk's classifications in one ``executemany`` (insert-or-ignore, like one by one)."""
     if not results:
         return
+    rows = [classification_values(m, result, at) for m, result in results]
+    conflict = ["message_id", "model_version"]
+    if session.get_bind().dialect.name == "sqlite":  # one driver executemany, as fast_insert
+        fast_insert(session, ClassificationRow.__table__, rows, ignore_conflicts=conflict)
+        return
     stmt = _insert(session, ClassificationRow.__table__).on_conflict_do_nothing(
-        index_elements=["message_id", "model_version"]
+        index_elements=conflict
     )
     session.connection().execution_options(insertmanyvalues_page_size=MESSAGE_PAGE).execute(
-        stmt, [classification_values(m, result, at) for m, result in results]
+        stmt, rows
     )
 
 
@@ -502,10 +520,16 @@ class NewCase:
 
 
 def open_cases(
-    session: Session, cases: Sequence[NewCase], now: datetime, actor: str = "system"
+    session: Session,
+    cases: Sequence[NewCase],
+    now: datetime,
+    actor: str = "system",
+    *,
+    link: bool = True,
 ) -> dict[int, int]:
     """Open the cases of new messages: {message id: new case id}; messages with a case are
     skipped (a rerun). Each case gets its first decision, deadlines and a "routed" event.
+    ``link=False``: the caller links the messages to their cases (``finish_routing``).
 
     Core ``executemany`` inserts (one round trip per few hundred rows) instead of one ORM object
     per row: routing 100,000 messages writes 600,000 rows.
@@ -549,7 +573,8 @@ def open_cases(
         chunk = fresh_ids[start : start + 500]
         stmt = select(CaseRow.root_message_id, CaseRow.id).where(CaseRow.root_message_id.in_(chunk))
         ids.update({int(m): int(c) for m, c in session.execute(stmt)})
-    link_messages(session, ids)
+    if link:
+        link_messages(session, ids)
     fast_insert(
         session,
         RoutingDecisionRow.__table__,
@@ -645,13 +670,19 @@ def copy_case_labels(session: Session, case_ids: Sequence[int]) -> None:
     )
 
 
-def fast_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+def fast_insert(
+    session: Session,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    ignore_conflicts: Sequence[str] | None = None,
+) -> None:
     """``executemany`` straight on the driver, each column's bind processor applied once per value.
 
     SQLAlchemy's generic executemany rebuilds every row's parameters through several layers;
     for the hundreds of thousands of audit and deadline rows a large batch writes, that costs
     more than the database itself. Types are still applied (UTC datetimes, JSON), so the rows
-    read back exactly as ORM inserts would.
+    read back exactly as ORM inserts would. ``ignore_conflicts``: the unique columns of an
+    insert-or-ignore (SQLite only: PostgreSQL's COPY has no conflict clause).
     """
     if not rows:
         return
@@ -659,9 +690,15 @@ def fast_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     dialect = connection.dialect
     columns = list(rows[0])
     if dialect.name == "postgresql":
+        if ignore_conflicts:
+            raise ValueError("insert-or-ignore through COPY: not possible on PostgreSQL")
         _copy_rows(connection, table, columns, rows)
         return
-    compiled = insert(table).values({c: bindparam(c) for c in columns}).compile(dialect=dialect)
+    stmt = _insert(session, table) if ignore_conflicts else insert(table)
+    stmt = stmt.values({c: bindparam(c) for c in columns})
+    if ignore_conflicts:
+        stmt = stmt.on_conflict_do_nothing(index_elements=list(ignore_conflicts))
+    compiled = stmt.compile(dialect=dialect)
     names = list(compiled.positiontup or []) if compiled.positional else columns
     values = _converted_rows(table, names, rows, dialect)
     params: list[Any] = (
@@ -763,6 +800,35 @@ def link_messages(session: Session, case_of: dict[int, int]) -> None:
         update(table).where(table.c.id == bindparam("mid")).values(case_id=bindparam("cid")),
         [{"mid": m, "cid": c} for m, c in case_of.items()],
     )
+
+
+def finish_routing(session: Session, ids: Sequence[int], case_of: dict[int, int]) -> None:
+    """Mark these messages routed, each linked to its conversation (``{message id: case id}``)
+    in the same UPDATE: on SQLite an UPDATE rewrites the whole row (text and raw bytes, in
+    overflow pages), so linking and then marking routed wrote each message twice."""
+    table = MessageRow.__table__
+    routed = str(Stage.ROUTED)
+    unlinked = [i for i in ids if i not in case_of]
+    if case_of and session.get_bind().dialect.name == "postgresql":
+        pairs = select(
+            func.unnest(bindparam(None, list(case_of), type_=postgresql.ARRAY(BigInteger()))).label(
+                "mid"
+            ),
+            func.unnest(
+                bindparam(None, list(case_of.values()), type_=postgresql.ARRAY(BigInteger()))
+            ).label("cid"),
+        ).subquery()
+        session.connection().execute(
+            update(table).where(table.c.id == pairs.c.mid).values(case_id=pairs.c.cid, stage=routed)
+        )
+    elif case_of:
+        session.connection().execute(
+            update(table)
+            .where(table.c.id == bindparam("mid"))
+            .values(case_id=bindparam("cid"), stage=routed),
+            [{"mid": m, "cid": c} for m, c in case_of.items()],
+        )
+    set_stage(session, unlinked, Stage.ROUTED)
 
 
 def cases_by_header(session: Session, headers: Sequence[str]) -> dict[str, tuple[int, str]]:
