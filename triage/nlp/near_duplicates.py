@@ -27,31 +27,37 @@ _rng = np.random.default_rng(20261129)  # fixed: signatures must compare across 
 _A = _rng.integers(1, (1 << 61) - 1, size=PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, (1 << 61) - 1, size=PERMUTATIONS, dtype=np.uint64)
 _WORD = re.compile(r"\w+")
+_blake2b = hashlib.blake2b
 
 
 def signature(text: str) -> list[int] | None:
     """64 MinHash values of the text's 4-word shingles, or None when it is too short."""
     words = _WORD.findall(fold(text))
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    # Shingles as f-strings over four shifted views: the same strings as joining each slice
+    # of four words, without a slice and a join per position.
+    shifted = zip(words, words[1:], words[2:], words[3:], strict=False)  # stops at the last
+    shingles = {f"{a} {b} {c} {d}" for a, b, c, d in shifted}
     if len(shingles) < MIN_SHINGLES:
         return None
-    hashes = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=7).digest(), "big")
-         for s in shingles),
-        dtype=np.uint64, count=len(shingles),
-    )  # fmt: skip
-    # (a*x + b) mod p in 64-bit arithmetic wraps; reduce x first so the products stay honest
-    # enough for hashing: what matters is a fixed, well-mixed permutation per row.
-    mixed = (hashes[:, None] % _PRIME) * _A[None, :] + _B[None, :]
-    return [int(v) for v in (mixed % _PRIME).min(axis=0)]
+    # One 7-byte BLAKE2b digest per shingle, read by numpy as big-endian integers (a zero
+    # byte in front of each makes eight): the values ``int.from_bytes(digest, "big")`` gives,
+    # without a Python-level conversion per shingle (this was most of routing's own time).
+    digests = b"".join([_blake2b(s.encode(), digest_size=7).digest() for s in shingles])
+    padded = np.zeros((len(shingles), 8), dtype=np.uint8)
+    padded[:, 1:] = np.frombuffer(digests, dtype=np.uint8).reshape(-1, 7)
+    hashes = padded.view(">u8").ravel().astype(np.uint64)
+    # (a*x + b) mod p in 64-bit arithmetic wraps; x is below 2**56, so already reduced mod p
+    # (2**61 - 1): what matters is a fixed, well-mixed permutation per row.
+    mixed = hashes[:, None] * _A[None, :] + _B[None, :]
+    return (mixed % _PRIME).min(axis=0).tolist()  # type: ignore[no-any-return]
 
 
 def band_keys(sig: list[int]) -> list[str]:
     """One lookup key per band: texts that share any key are candidates."""
     keys = []
     for band in range(BANDS):
-        chunk = ",".join(str(v) for v in sig[band * ROWS : (band + 1) * ROWS])
-        keys.append(f"{band}:{hashlib.blake2b(chunk.encode(), digest_size=8).hexdigest()}")
+        chunk = ",".join(map(str, sig[band * ROWS : (band + 1) * ROWS]))
+        keys.append(f"{band}:{_blake2b(chunk.encode(), digest_size=8).hexdigest()}")
     return keys
 
 

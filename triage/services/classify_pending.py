@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from triage.core.types import ClassifyInput, Event, Stage
 from triage.faults import crash_point
@@ -25,7 +26,8 @@ CLASSIFY_COLUMNS = (
 )  # fmt: skip
 
 
-def classify_input(row: MessageRow) -> ClassifyInput:
+def classify_input(row: Any) -> ClassifyInput:
+    """``row``: a message's ``CLASSIFY_COLUMNS`` and id, by attribute (a row or a MessageRow)."""
     return ClassifyInput(
         id=str(row.id),
         subject=row.subject,
@@ -72,7 +74,7 @@ def classify_messages(ids: Sequence[int], database_url: str | None = None) -> li
     now = datetime.now(UTC)
     with session_scope(database_url) as session:
         rows = [
-            r for r in repo.load_messages(session, ids, only=CLASSIFY_COLUMNS)
+            r for r in repo.message_columns(session, ids, CLASSIFY_COLUMNS)
             if r.stage == Stage.RECEIVED
         ]  # fmt: skip
         results = classifier.classify(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from triage.core.owners import CaseNeeds
 from triage.core.routing import RoutingRules, deadlines_for, decide, facts_for
 from triage.core.types import CaseStatus, Classification, Event, RoutingDecision, Stage
 from triage.faults import crash_point
-from triage.nlp.near_duplicates import band_keys, signature, similarity
+from triage.nlp.near_duplicates import BANDS, PERMUTATIONS, band_keys, signature, similarity
 from triage.services.acknowledge import queue_acknowledgements
 from triage.services.case_clock import record_first_response_in, resume_in
 from triage.services.database import session_scope
@@ -77,29 +78,44 @@ CASE_REFERENCE = re.compile(r"\bTRI-(\d{6,12})\b")
 SENDER, STAFF, AUTOMATIC, CAMPAIGN = "sender", "staff", "automatic", "campaign"
 SAME_CAMPAIGN = 0.8  # estimated share of shared 4-word shingles: copies, not a shared paragraph
 CAMPAIGN_WINDOW = timedelta(days=30)
+# The fewest band keys two signatures at SAME_CAMPAIGN can share: with ``b`` bands equal, each
+# other band differs in at least one value, so at most PERMUTATIONS - (BANDS - b) values agree.
+MIN_SHARED_BANDS = min(
+    b for b in range(BANDS + 1) if (PERMUTATIONS - BANDS + b) / PERMUTATIONS >= SAME_CAMPAIGN
+)
 
 
 def _campaigns(
     session: Session, roots: Sequence[repo.RoutingInput]
-) -> tuple[list[repo.RoutingInput], dict[int, int | tuple[str, int]], dict[int, list[int]]]:
+) -> tuple[
+    list[repo.RoutingInput],
+    dict[int, int | tuple[str, int]],
+    dict[int, tuple[list[int], list[str]]],
+]:
     """Which new messages open a case, and which join an open case (or an earlier message of
     this chunk) as near-identical copies of a coalition's letter.
 
-    Returns (openers, {message: case id or ("message", opener message id)}, signatures of
-    the openers to store).
+    Returns (openers, {message: case id or ("message", opener message id)}, signatures and
+    band keys of the openers to store).
     """
     if not roots:
         return [], {}, {}
     texts = repo.new_texts(session, [r.message_id for r in roots])
     sigs = {r.message_id: signature(texts.get(r.message_id, "")) for r in roots}
-    keys = [k for sig in sigs.values() if sig for k in band_keys(sig)]
+    # Each signature's band keys once: they are looked up, compared and stored.
+    bands = {m: band_keys(sig) for m, sig in sigs.items() if sig is not None}
+    holders = repo.campaign_key_holders(session, [k for mine in bands.values() for k in mine])
+    # Only a stored case sharing enough bands with a message can be a copy of it: each band
+    # not shared differs in at least one of its values. Only their signatures are loaded
+    # and compared; the cases sharing a band or two (most of them) grow with the store.
+    near_stored: dict[int, list[int]] = {}
+    for message_id, mine in bands.items():
+        shared = Counter(c for k in mine for c in holders.get(k, ()))
+        near_stored[message_id] = [c for c, n in shared.items() if n >= MIN_SHARED_BANDS]
     earliest = min(r.received_at for r in roots) - CAMPAIGN_WINDOW
-    stored = repo.campaign_candidates(session, keys, earliest) if keys else {}
-    stored_by_key: dict[str, list[int]] = {}
+    wanted = {c for near in near_stored.values() for c in near}
+    stored = repo.campaign_signatures(session, wanted, earliest) if wanted else {}
     stored_order = {case_id: n for n, case_id in enumerate(stored)}  # ties go to the first
-    for case_id, other in stored.items():
-        for key in band_keys(other):
-            stored_by_key.setdefault(key, []).append(case_id)
     openers: list[repo.RoutingInput] = []
     local: list[tuple[int, list[int]]] = []
     local_by_key: dict[str, list[int]] = {}  # band key -> positions in ``local``
@@ -109,12 +125,12 @@ def _campaigns(
         if sig is not None:
             # Only signatures sharing a band key are compared (LSH), in the order they came:
             # all pairs of a thousand-message chunk was most of routing's time.
-            mine = band_keys(sig)
-            near_cases = {c for k in mine for c in stored_by_key.get(k, ())}
+            mine = bands[item.message_id]
+            near_cases = {c for c in near_stored[item.message_id] if c in stored}
             near_local = sorted({n for k in mine for n in local_by_key.get(k, ())})
             best: tuple[float, int | tuple[str, int] | None] = (0.0, None)
-            # Only the stored cases sharing a key, not every candidate the store returned for
-            # the chunk, which grows with the store (same order, so the same case wins ties).
+            # Only the stored cases near this message, not every candidate of the chunk
+            # (in case id order, so the same case wins ties).
             for case_id in sorted(near_cases, key=stored_order.__getitem__):
                 other = stored[case_id]
                 best = max(best, (similarity(sig, other), case_id), key=lambda b: b[0])
@@ -129,7 +145,7 @@ def _campaigns(
                 local_by_key.setdefault(key, []).append(len(local))
             local.append((item.message_id, sig))
         openers.append(item)
-    return openers, joins, {m: s for m, s in local}
+    return openers, joins, {m: (s, bands[m]) for m, s in local}
 
 
 def role_of(item: repo.RoutingInput, staff_domains: frozenset[str]) -> str:
@@ -198,7 +214,7 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
         opened = _open(session, rules, gazetteer, openers, load, now)
         repo.add_fingerprints(
             session,
-            [(opened[m], sig, band_keys(sig)) for m, sig in prints.items() if m in opened],
+            [(opened[m], sig, keys) for m, (sig, keys) in prints.items() if m in opened],
         )
         joined: dict[int, tuple[int, datetime, str]] = {}
         for item in roots:
@@ -229,10 +245,12 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
                 break
             rest = waiting
         _join(session, joined, now)
-        # A confidential case (or any, with encrypt-all) is sealed in the routing transaction.
-        text_rows.seal_cases(session, [*opened.values(), *(c for c, _at, _role in joined.values())])
         done = [item.message_id for item in items]
-        repo.set_stage(session, done, Stage.ROUTED)
+        links = {**opened, **{m: c for m, (c, _at, _role) in joined.items()}}
+        repo.finish_routing(session, done, links)
+        # A confidential case (or any, with encrypt-all) is sealed in the routing transaction,
+        # once its messages are linked to it.
+        text_rows.seal_cases(session, [*opened.values(), *(c for c, _at, _role in joined.values())])
     crash_point("route_after_commit_before_notify")
     log.info("routed %d messages: %d opened cases, %d joined cases", len(done), len(opened),
              len(joined))  # fmt: skip
@@ -278,7 +296,7 @@ def _open(
             )
         )
         load[decision.owner] = load.get(decision.owner, 0) + 1
-    case_ids = repo.open_cases(session, cases, now)
+    case_ids = repo.open_cases(session, cases, now, link=False)  # linked with the stage
     name_readers(
         session,
         rules,
@@ -305,9 +323,9 @@ def name_readers(
 
 
 def _join(session: Session, joined: dict[int, tuple[int, datetime, str]], now: datetime) -> None:
-    """Link messages to their conversation. From the sender: a paused clock restarts from the
-    reply's receipt time. From the team: the first response is recorded (acknowledged)."""
-    repo.link_messages(session, {m: c for m, (c, _at, _role) in joined.items()})
+    """Joined messages' events and clocks (``finish_routing`` links them). From the sender: a
+    paused clock restarts from the reply's receipt time. From the team: the first response is
+    recorded (acknowledged)."""
     # One insert for the chunk's join events and one select for the cases that may change:
     # an ORM event and a ``session.get`` per message were two round trips each.
     repo.add_events(session, [

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -256,6 +257,19 @@ def load_messages(
     return rows
 
 
+def message_columns(session: Session, ids: Sequence[int], columns: Sequence[Any]) -> list[Any]:
+    """Rows of ``id`` and ``columns`` (attributes by column name) for these messages, by id.
+
+    Plain rows, not ORM objects: a classification chunk reads a thousand messages once and
+    changes none of them, so identity-map bookkeeping was all cost. Sealed text opens the same.
+    """
+    rows: list[Any] = []
+    for where in _in_values(session, MessageRow.id, list(ids), BigInteger()):
+        rows.extend(session.execute(select(MessageRow.id, *columns).where(where)))
+    rows.sort(key=lambda r: r.id)
+    return rows
+
+
 def set_stage(session: Session, ids: Sequence[int], stage: Stage) -> None:
     for where in _in_values(session, MessageRow.id, list(ids), BigInteger()):
         table = MessageRow.__table__  # Core: the ORM's update would RETURNING every id
@@ -302,11 +316,16 @@ def add_classifications(
     """A chunk's classifications in one ``executemany`` (insert-or-ignore, like one by one)."""
     if not results:
         return
+    rows = [classification_values(m, result, at) for m, result in results]
+    conflict = ["message_id", "model_version"]
+    if session.get_bind().dialect.name == "sqlite":  # one driver executemany, as fast_insert
+        fast_insert(session, ClassificationRow.__table__, rows, ignore_conflicts=conflict)
+        return
     stmt = _insert(session, ClassificationRow.__table__).on_conflict_do_nothing(
-        index_elements=["message_id", "model_version"]
+        index_elements=conflict
     )
     session.connection().execution_options(insertmanyvalues_page_size=MESSAGE_PAGE).execute(
-        stmt, [classification_values(m, result, at) for m, result in results]
+        stmt, rows
     )
 
 
@@ -501,10 +520,16 @@ class NewCase:
 
 
 def open_cases(
-    session: Session, cases: Sequence[NewCase], now: datetime, actor: str = "system"
+    session: Session,
+    cases: Sequence[NewCase],
+    now: datetime,
+    actor: str = "system",
+    *,
+    link: bool = True,
 ) -> dict[int, int]:
     """Open the cases of new messages: {message id: new case id}; messages with a case are
     skipped (a rerun). Each case gets its first decision, deadlines and a "routed" event.
+    ``link=False``: the caller links the messages to their cases (``finish_routing``).
 
     Core ``executemany`` inserts (one round trip per few hundred rows) instead of one ORM object
     per row: routing 100,000 messages writes 600,000 rows.
@@ -523,6 +548,11 @@ def open_cases(
     fresh = [c for c in cases if c.message_id not in existing]
     if not fresh:
         return {}
+    fresh_ids = [c.message_id for c in fresh]
+    # The root message's latest labels go into the INSERT (what ``copy_case_labels`` would
+    # write): an UPDATE of every new case row afterwards was a second write of each case.
+    labels = latest_labels(session, fresh_ids)
+    empty = dict.fromkeys(CASE_LABELS)
     session.connection().execute(
         _insert(session, CaseRow.__table__).on_conflict_do_nothing(
             index_elements=["root_message_id"]
@@ -533,19 +563,18 @@ def open_cases(
                 "owner": c.decision.owner, "team": c.decision.team,
                 "confidential": c.decision.confidential, "priority": c.priority,
                 "kind": c.kind, "rule_id": c.decision.rule_id, "opened_at": c.opened_at,
-                "updated_at": now,
+                "updated_at": now, **labels.get(c.message_id, empty),
             }
             for c in fresh
         ],
     )  # fmt: skip
     ids: dict[int, int] = {}
-    fresh_ids = [c.message_id for c in fresh]
     for start in range(0, len(fresh_ids), 500):
         chunk = fresh_ids[start : start + 500]
         stmt = select(CaseRow.root_message_id, CaseRow.id).where(CaseRow.root_message_id.in_(chunk))
         ids.update({int(m): int(c) for m, c in session.execute(stmt)})
-    link_messages(session, ids)
-    copy_case_labels(session, list(ids.values()))
+    if link:
+        link_messages(session, ids)
     fast_insert(
         session,
         RoutingDecisionRow.__table__,
@@ -595,6 +624,23 @@ def cases_by_id(session: Session, case_ids: Sequence[int]) -> dict[int, CaseRow]
     return found
 
 
+def latest_labels(session: Session, message_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """{message id: the case label columns of its latest classification} (``CASE_LABELS``)."""
+    labels = ClassificationRow.__table__
+    latest: dict[int, dict[str, Any]] = {}
+    for where in _in_values(
+        session, labels.c.message_id, list(dict.fromkeys(message_ids)), BigInteger()
+    ):
+        stmt = (
+            select(labels.c.message_id, *(labels.c[name] for name in CASE_LABELS))
+            .where(where)
+            .order_by(labels.c.id)
+        )
+        for row in session.execute(stmt):  # ordered by label id: the newest wins
+            latest[int(row[0])] = dict(zip(CASE_LABELS, row[1:], strict=True))
+    return latest
+
+
 def copy_case_labels(session: Session, case_ids: Sequence[int]) -> None:
     """Copy each case's latest root-message labels onto the case (what the queues read).
 
@@ -624,13 +670,19 @@ def copy_case_labels(session: Session, case_ids: Sequence[int]) -> None:
     )
 
 
-def fast_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+def fast_insert(
+    session: Session,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    ignore_conflicts: Sequence[str] | None = None,
+) -> None:
     """``executemany`` straight on the driver, each column's bind processor applied once per value.
 
     SQLAlchemy's generic executemany rebuilds every row's parameters through several layers;
     for the hundreds of thousands of audit and deadline rows a large batch writes, that costs
     more than the database itself. Types are still applied (UTC datetimes, JSON), so the rows
-    read back exactly as ORM inserts would.
+    read back exactly as ORM inserts would. ``ignore_conflicts``: the unique columns of an
+    insert-or-ignore (SQLite only: PostgreSQL's COPY has no conflict clause).
     """
     if not rows:
         return
@@ -638,19 +690,38 @@ def fast_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     dialect = connection.dialect
     columns = list(rows[0])
     if dialect.name == "postgresql":
+        if ignore_conflicts:
+            raise ValueError("insert-or-ignore through COPY: not possible on PostgreSQL")
         _copy_rows(connection, table, columns, rows)
         return
-    compiled = insert(table).values({c: bindparam(c) for c in columns}).compile(dialect=dialect)
+    stmt = _insert(session, table) if ignore_conflicts else insert(table)
+    stmt = stmt.values({c: bindparam(c) for c in columns})
+    if ignore_conflicts:
+        stmt = stmt.on_conflict_do_nothing(index_elements=list(ignore_conflicts))
+    compiled = stmt.compile(dialect=dialect)
     names = list(compiled.positiontup or []) if compiled.positional else columns
-    converters = [_converter(table.c[name].type, dialect) for name in names]
-    pairs = list(zip(names, converters, strict=True))
-    values = [[convert(row[n]) if convert else row[n] for n, convert in pairs] for row in rows]
+    values = _converted_rows(table, names, rows, dialect)
     params: list[Any] = (
-        [tuple(v) for v in values]
-        if compiled.positional
-        else [dict(zip(names, v, strict=True)) for v in values]
+        values if compiled.positional else [dict(zip(names, v, strict=True)) for v in values]
     )
     connection.exec_driver_sql(str(compiled), params)
+
+
+def _converted_rows(
+    table: Table, names: Sequence[str], rows: Sequence[dict[str, Any]], dialect: Any
+) -> list[tuple[Any, ...]]:
+    """The rows as tuples of ``names``' values, each column's bind processor applied.
+
+    Column by column (``map`` over ``itemgetter``), not value by value in a comprehension:
+    the same values for about a third of the interpreter work, which mattered at a million
+    audit, deadline and campaign-key rows.
+    """
+    columns = []
+    for name in names:
+        convert = _converter(table.c[name].type, dialect)
+        column = map(itemgetter(name), rows)
+        columns.append(list(map(convert, column)) if convert else list(column))
+    return list(zip(*columns, strict=True))
 
 
 def _copy_rows(
@@ -662,13 +733,11 @@ def _copy_rows(
     0.7-1.4 s that way. Bind processors are applied as for an INSERT (UTC datetimes, JSON)."""
     dialect = connection.dialect
     quote = dialect.identifier_preparer.quote
-    converters = [_converter(table.c[name].type, dialect) for name in columns]
-    pairs = list(zip(columns, converters, strict=True))
     sql = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
     driver = connection.connection.driver_connection
     with driver.cursor() as cursor, cursor.copy(sql) as copy:
-        for row in rows:
-            copy.write_row([convert(row[n]) if convert else row[n] for n, convert in pairs])
+        for row in _converted_rows(table, columns, rows, dialect):
+            copy.write_row(row)
 
 
 def _sqlite_utc(value: datetime | None) -> str | None:
@@ -733,6 +802,35 @@ def link_messages(session: Session, case_of: dict[int, int]) -> None:
     )
 
 
+def finish_routing(session: Session, ids: Sequence[int], case_of: dict[int, int]) -> None:
+    """Mark these messages routed, each linked to its conversation (``{message id: case id}``)
+    in the same UPDATE: on SQLite an UPDATE rewrites the whole row (text and raw bytes, in
+    overflow pages), so linking and then marking routed wrote each message twice."""
+    table = MessageRow.__table__
+    routed = str(Stage.ROUTED)
+    unlinked = [i for i in ids if i not in case_of]
+    if case_of and session.get_bind().dialect.name == "postgresql":
+        pairs = select(
+            func.unnest(bindparam(None, list(case_of), type_=postgresql.ARRAY(BigInteger()))).label(
+                "mid"
+            ),
+            func.unnest(
+                bindparam(None, list(case_of.values()), type_=postgresql.ARRAY(BigInteger()))
+            ).label("cid"),
+        ).subquery()
+        session.connection().execute(
+            update(table).where(table.c.id == pairs.c.mid).values(case_id=pairs.c.cid, stage=routed)
+        )
+    elif case_of:
+        session.connection().execute(
+            update(table)
+            .where(table.c.id == bindparam("mid"))
+            .values(case_id=bindparam("cid"), stage=routed),
+            [{"mid": m, "cid": c} for m, c in case_of.items()],
+        )
+    set_stage(session, unlinked, Stage.ROUTED)
+
+
 def cases_by_header(session: Session, headers: Sequence[str]) -> dict[str, tuple[int, str]]:
     """{Message-ID header: (case id, case status)} for stored messages that belong to a case."""
     found: dict[str, tuple[int, str]] = {}
@@ -795,22 +893,33 @@ def new_texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
     return found
 
 
-def campaign_candidates(
-    session: Session, keys: Sequence[str], opened_after: datetime
-) -> dict[int, list[int]]:
-    """{case id: signature} of open cases opened after ``opened_after`` sharing a key.
+def campaign_key_holders(session: Session, keys: Sequence[str]) -> dict[str, list[int]]:
+    """{band key: ids of the cases whose fingerprint holds it} (``ix_campaign_keys_key``).
 
-    Two steps, each on an index whatever the planner believes of the tables' sizes: the cases
-    holding any of the keys (``ix_campaign_keys_key``), then those cases' fingerprints by
-    primary key. The single join it replaces was planned on PostgreSQL as a scan of every
-    open case probing ``campaign_keys`` per case with a 500-element filter: ~0.15 s a query
-    at 800 cases, growing with the store (most of a 10,000-message run's time).
+    Keys and cases only, no signatures: routing loads the signatures of the few cases that
+    share enough keys with a message to be a copy (``campaign_signatures``). The candidates
+    sharing any key grow with the store (about 2,000 per chunk of 1,000 at 60,000 cases).
     """
-    case_ids: set[int] = set()
+    holders: dict[str, list[int]] = {}
     for where in _in_values(session, CampaignKeyRow.key, list(dict.fromkeys(keys)), String()):
-        case_ids.update(session.scalars(select(CampaignKeyRow.case_id).where(where).distinct()))
+        stmt = select(CampaignKeyRow.key, CampaignKeyRow.case_id).where(where)
+        for key, case_id in session.execute(stmt):
+            holders.setdefault(str(key), []).append(int(case_id))
+    return {key: list(dict.fromkeys(cases)) for key, cases in holders.items()}
+
+
+def campaign_signatures(
+    session: Session, case_ids: Iterable[int], opened_after: datetime
+) -> dict[int, list[int]]:
+    """{case id: signature} of those of ``case_ids`` still open and opened after
+    ``opened_after``, in case id order (ties between equally similar cases go to the first).
+
+    By primary key, whatever the planner believes of the tables' sizes: the single join this
+    replaced was planned on PostgreSQL as a scan of every open case probing
+    ``campaign_keys`` per case (~0.15 s a query at 800 cases, growing with the store).
+    """
     found: dict[int, list[int]] = {}
-    for where in _in_values(session, CaseRow.id, sorted(case_ids), BigInteger()):
+    for where in _in_values(session, CaseRow.id, sorted(set(case_ids)), BigInteger()):
         stmt = (
             select(CaseFingerprintRow.case_id, CaseFingerprintRow.signature)
             .join(CaseRow, CaseRow.id == CaseFingerprintRow.case_id)
@@ -822,7 +931,7 @@ def campaign_candidates(
         )
         for case_id, sig in session.execute(stmt):
             found[int(case_id)] = [int(v) for v in sig]
-    return found
+    return dict(sorted(found.items()))
 
 
 def _in_values(
@@ -848,9 +957,12 @@ def add_fingerprints(session: Session, prints: Sequence[tuple[int, list[int], li
         session, CaseFingerprintRow.__table__,
         [{"case_id": c, "signature": [str(v) for v in sig]} for c, sig, _keys in prints],
     )  # fmt: skip
+    # In key order: each insert lands next to the previous one in ``ix_campaign_keys_key``,
+    # instead of on a random page of an index that outgrows SQLite's page cache.
     fast_insert(
         session, CampaignKeyRow.__table__,
-        [{"key": k, "case_id": c} for c, _sig, keys in prints for k in keys],
+        [{"key": k, "case_id": c} for k, c in sorted((k, c) for c, _sig, keys in prints
+                                                     for k in keys)],
     )  # fmt: skip
 
 
