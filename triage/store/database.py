@@ -46,10 +46,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
-    # Page cache of up to 64 MiB (default 2 MiB), filled only as pages are read: the indexes
-    # that take random keys (message keys, Message-IDs, campaign band keys) outgrow 2 MiB
-    # within a few thousand messages, and each insert or look-up then re-read its pages.
-    cursor.execute("PRAGMA cache_size=-65536")
     # Deleted and overwritten content is zeroed, not left in free pages: sealing a case in
     # place and the retention purge must leave no plaintext in the file.
     cursor.execute("PRAGMA secure_delete=ON")
