@@ -175,3 +175,19 @@ def test_the_learned_head_decides_critical_and_the_rules_only_without_one(
     assert rules_only.priority == "critical"
     assert "critical_by_model" not in rules_only.review_reasons
     assert _one(_with_critical_threshold(shipped, None), calm).priority != "critical"
+
+
+def test_in_a_language_the_model_cannot_read_the_rules_still_raise_critical(
+    shipped: Classifier,
+) -> None:
+    """Polish is not covered: the head's words mean little there, while the seed terms quoted
+    in English still say a defender was detained and threatened."""
+    body = (
+        "Nasza koleżanka, obrończyni praw człowieka, została zatrzymana przez policję wczoraj "
+        "wieczorem. Napisała tylko: 'detained', 'death threat'. Bardzo prosimy o pilną pomoc, "
+        "sytuacja jest poważna."
+    )
+    result = _one(_with_critical_threshold(shipped, 1.01), body)  # the head would say no
+    assert "language_not_covered" in result.review_reasons
+    assert result.priority == "critical"
+    assert "critical_by_model" not in result.review_reasons

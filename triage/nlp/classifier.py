@@ -41,6 +41,7 @@ ABSTAIN_BELOW = 0.5  # calibrated: under this the model thinks its own label mor
 RULES_VERSION = "rules-2026.12.1"
 EVIDENCE_FEATURES = 5
 MIN_LEXICON_LABELS = 8
+UNREADABLE = {"language_undetermined", "language_not_covered"}
 LONG_MESSAGE_WORDS = 250  # a language is covered when its seed terms reach this many issues
 
 
@@ -132,6 +133,22 @@ class Classifier:
                 evidence[key] = words[:EVIDENCE_FEATURES]
         return evidence
 
+    def _critical_by_head(
+        self, by_rules: str, kind: str, says_critical: bool, reasons: Sequence[str]
+    ) -> str:
+        """The priority once the learned critical head has spoken. Where the model reads the
+        language, the head decides critical alone: it already weighs the same seed terms
+        (its meta model sees them), and on the held-out messages adding the rules' own
+        critical to it cost 0.05-0.10 precision for 0.01-0.03 recall, less than lowering the
+        head's threshold gains; the rules' critical is then high. Where it cannot read the
+        language, either may raise it: the seed terms carry the risk there."""
+        learned = says_critical and kind != "out_of_scope"
+        if learned:
+            return "critical"
+        if UNREADABLE & set(reasons):
+            return by_rules
+        return "high" if by_rules == "critical" else by_rules
+
     def _one(
         self,
         item: ClassifyInput,
@@ -179,13 +196,15 @@ class Classifier:
             rights, challenge = ("other",), ()
         by_rules = decide_priority(matches.get("priority", {}), kind, tuple(risk_labels))
         priority = by_rules
-        if self._critical_learned:
-            # The learned head decides critical alone: it already weighs the same seed terms
-            # (its meta model sees them), and on the held-out messages adding the rules' own
-            # critical to it cost 0.05-0.10 precision for 0.01-0.03 recall, less than
-            # lowering the head's threshold gains.
-            learned = bool(decided.get("critical")) and kind != "out_of_scope"
-            priority = "critical" if learned else ("high" if by_rules == "critical" else by_rules)
+        critical_scores = probabilities.get("critical")
+        if (
+            self._critical_learned
+            and critical_scores is not None
+            and bool(np.isfinite(critical_scores).all())  # else the rules alone, as without
+        ):
+            priority = self._critical_by_head(
+                by_rules, kind, bool(decided.get("critical")), reasons
+            )
         if priority == "critical" and by_rules != "critical":
             reasons.append("critical_by_model")  # imminent risk the rules did not see: check
 
