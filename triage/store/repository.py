@@ -778,20 +778,26 @@ def grant_access(session: Session, rows: Sequence[dict[str, Any]]) -> None:
         session.execute(stmt, list(rows))
 
 
+def _id_pairs(case_of: dict[int, int]) -> Any:
+    """``{message id: case id}`` as a PostgreSQL subquery of (mid, cid) rows: two arrays
+    unnested side by side, so one UPDATE sets every pair."""
+    return select(
+        func.unnest(bindparam(None, list(case_of), type_=postgresql.ARRAY(BigInteger()))).label(
+            "mid"
+        ),
+        func.unnest(
+            bindparam(None, list(case_of.values()), type_=postgresql.ARRAY(BigInteger()))
+        ).label("cid"),
+    ).subquery()
+
+
 def link_messages(session: Session, case_of: dict[int, int]) -> None:
     """Set each message's conversation: ``{message id: case id}``."""
     if not case_of:
         return
     table = MessageRow.__table__
     if session.get_bind().dialect.name == "postgresql":  # one statement, not one per row
-        pairs = select(
-            func.unnest(bindparam(None, list(case_of), type_=postgresql.ARRAY(BigInteger()))).label(
-                "mid"
-            ),
-            func.unnest(
-                bindparam(None, list(case_of.values()), type_=postgresql.ARRAY(BigInteger()))
-            ).label("cid"),
-        ).subquery()
+        pairs = _id_pairs(case_of)
         session.connection().execute(
             update(table).where(table.c.id == pairs.c.mid).values(case_id=pairs.c.cid)
         )
@@ -810,14 +816,7 @@ def finish_routing(session: Session, ids: Sequence[int], case_of: dict[int, int]
     routed = str(Stage.ROUTED)
     unlinked = [i for i in ids if i not in case_of]
     if case_of and session.get_bind().dialect.name == "postgresql":
-        pairs = select(
-            func.unnest(bindparam(None, list(case_of), type_=postgresql.ARRAY(BigInteger()))).label(
-                "mid"
-            ),
-            func.unnest(
-                bindparam(None, list(case_of.values()), type_=postgresql.ARRAY(BigInteger()))
-            ).label("cid"),
-        ).subquery()
+        pairs = _id_pairs(case_of)
         session.connection().execute(
             update(table).where(table.c.id == pairs.c.mid).values(case_id=pairs.c.cid, stage=routed)
         )
