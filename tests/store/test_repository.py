@@ -74,7 +74,7 @@ def test_naive_datetime_is_refused(session: Session) -> None:
     row = repo.message_values(make_message("naive"), NOW)
     row["ingested_at"] = datetime(2026, 1, 1)
     with pytest.raises(Exception, match="naive"):
-        session.execute(repo._insert(session, MessageRow), row)
+        session.execute(repo.dialect_insert(session, MessageRow), row)
 
 
 def test_quarantine_keeps_raw_bytes_once(session: Session) -> None:

@@ -296,7 +296,7 @@ def _open(
             )
         )
         load[decision.owner] = load.get(decision.owner, 0) + 1
-    case_ids = repo.open_cases(session, cases, now, link=False)  # linked with the stage
+    case_ids = repo.open_cases(session, cases, now)  # linked with the stage
     name_readers(
         session,
         rules,

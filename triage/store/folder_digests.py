@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import bindparam, delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from triage.store.repository import dialect_insert
 from triage.store.tables import FolderDigestRow
 
 Part = tuple[str, str]  # folder, part
@@ -33,9 +33,7 @@ def save_folder_digests(
     """Upsert (folder, part, digest) of parts whose files were all found recorded."""
     if not rows:
         return
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(FolderDigestRow.__table__)
+    stmt = dialect_insert(session, FolderDigestRow.__table__)
     stmt = stmt.on_conflict_do_update(
         index_elements=["source", "folder", "part"],
         set_={"digest": stmt.excluded.digest, "checked_at": stmt.excluded.checked_at},

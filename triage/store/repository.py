@@ -59,7 +59,8 @@ from triage.store.tables import (
 from triage.store.types import UTCDateTime
 
 
-def _insert(session: Session, table: Any) -> Any:
+def dialect_insert(session: Session, table: Any) -> Any:
+    """An INSERT with the dialect's conflict clauses (``on_conflict_do_nothing`` / ``_update``)."""
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         return postgresql.insert(table)
@@ -116,7 +117,7 @@ def insert_messages(
         rows = [text_rows.seal_values(r, text_rows.MESSAGE_TEXT) for r in rows]
     table = MessageRow.__table__
     stmt = (
-        _insert(session, table)
+        dialect_insert(session, table)
         .on_conflict_do_nothing(index_elements=["key"])
         .returning(table.c.key, table.c.id)
     )
@@ -138,7 +139,7 @@ def insert_quarantined(session: Session, items: Sequence[Quarantined], at: datet
     if not items:
         return []
     stmt = (
-        _insert(session, QuarantineRow)
+        dialect_insert(session, QuarantineRow)
         .on_conflict_do_nothing(index_elements=["key"])
         .returning(QuarantineRow.key)
     )
@@ -216,7 +217,7 @@ def record_files(
     """Upsert (path, size, mtime_ns) of files read, in the transaction that stored them."""
     if not files:
         return
-    stmt = _insert(session, IngestedFileRow.__table__)
+    stmt = dialect_insert(session, IngestedFileRow.__table__)
     stmt = stmt.on_conflict_do_update(
         index_elements=["source", "path"],
         set_={"size": stmt.excluded.size, "mtime_ns": stmt.excluded.mtime_ns,
@@ -303,7 +304,7 @@ def classification_values(message_id: int, result: Classification, at: datetime)
 def add_classification(
     session: Session, message_id: int, result: Classification, at: datetime
 ) -> bool:
-    stmt = _insert(session, ClassificationRow.__table__).on_conflict_do_nothing(
+    stmt = dialect_insert(session, ClassificationRow.__table__).on_conflict_do_nothing(
         index_elements=["message_id", "model_version"]
     )
     values = classification_values(message_id, result, at)
@@ -321,7 +322,7 @@ def add_classifications(
     if session.get_bind().dialect.name == "sqlite":  # one driver executemany, as fast_insert
         fast_insert(session, ClassificationRow.__table__, rows, ignore_conflicts=conflict)
         return
-    stmt = _insert(session, ClassificationRow.__table__).on_conflict_do_nothing(
+    stmt = dialect_insert(session, ClassificationRow.__table__).on_conflict_do_nothing(
         index_elements=conflict
     )
     session.connection().execution_options(insertmanyvalues_page_size=MESSAGE_PAGE).execute(
@@ -524,12 +525,10 @@ def open_cases(
     cases: Sequence[NewCase],
     now: datetime,
     actor: str = "system",
-    *,
-    link: bool = True,
 ) -> dict[int, int]:
     """Open the cases of new messages: {message id: new case id}; messages with a case are
     skipped (a rerun). Each case gets its first decision, deadlines and a "routed" event.
-    ``link=False``: the caller links the messages to their cases (``finish_routing``).
+    The caller links the messages to their cases (``finish_routing``, with their stage).
 
     Core ``executemany`` inserts (one round trip per few hundred rows) instead of one ORM object
     per row: routing 100,000 messages writes 600,000 rows.
@@ -554,7 +553,7 @@ def open_cases(
     labels = latest_labels(session, fresh_ids)
     empty = dict.fromkeys(CASE_LABELS)
     session.connection().execute(
-        _insert(session, CaseRow.__table__).on_conflict_do_nothing(
+        dialect_insert(session, CaseRow.__table__).on_conflict_do_nothing(
             index_elements=["root_message_id"]
         ),
         [
@@ -573,8 +572,6 @@ def open_cases(
         chunk = fresh_ids[start : start + 500]
         stmt = select(CaseRow.root_message_id, CaseRow.id).where(CaseRow.root_message_id.in_(chunk))
         ids.update({int(m): int(c) for m, c in session.execute(stmt)})
-    if link:
-        link_messages(session, ids)
     fast_insert(
         session,
         RoutingDecisionRow.__table__,
@@ -642,7 +639,9 @@ def latest_labels(session: Session, message_ids: Sequence[int]) -> dict[int, dic
 
 
 def copy_case_labels(session: Session, case_ids: Sequence[int]) -> None:
-    """Copy each case's latest root-message labels onto the case (what the queues read).
+    """Copy each case's latest root-message labels onto the case (what the queues read), for
+    cases written without them (the queue benchmark's synthetic store); routing writes them
+    when it opens a case (``open_cases``).
 
     Read with one join (cases by id, labels by message), written with one ``executemany``.
     The single UPDATE with six correlated subqueries it replaces was planned on PostgreSQL,
@@ -694,7 +693,7 @@ def fast_insert(
             raise ValueError("insert-or-ignore through COPY: not possible on PostgreSQL")
         _copy_rows(connection, table, columns, rows)
         return
-    stmt = _insert(session, table) if ignore_conflicts else insert(table)
+    stmt = dialect_insert(session, table) if ignore_conflicts else insert(table)
     stmt = stmt.values({c: bindparam(c) for c in columns})
     if ignore_conflicts:
         stmt = stmt.on_conflict_do_nothing(index_elements=list(ignore_conflicts))
@@ -772,40 +771,10 @@ def queue_outbox(session: Session, rows: Sequence[dict[str, Any]]) -> int:
 def grant_access(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     """Name people on confidential cases (``case_access`` rows); existing names are kept."""
     if rows:
-        stmt = _insert(session, CaseAccessRow).on_conflict_do_nothing(
+        stmt = dialect_insert(session, CaseAccessRow).on_conflict_do_nothing(
             index_elements=["case_id", "username"]
         )
         session.execute(stmt, list(rows))
-
-
-def _id_pairs(case_of: dict[int, int]) -> Any:
-    """``{message id: case id}`` as a PostgreSQL subquery of (mid, cid) rows: two arrays
-    unnested side by side, so one UPDATE sets every pair."""
-    return select(
-        func.unnest(bindparam(None, list(case_of), type_=postgresql.ARRAY(BigInteger()))).label(
-            "mid"
-        ),
-        func.unnest(
-            bindparam(None, list(case_of.values()), type_=postgresql.ARRAY(BigInteger()))
-        ).label("cid"),
-    ).subquery()
-
-
-def link_messages(session: Session, case_of: dict[int, int]) -> None:
-    """Set each message's conversation: ``{message id: case id}``."""
-    if not case_of:
-        return
-    table = MessageRow.__table__
-    if session.get_bind().dialect.name == "postgresql":  # one statement, not one per row
-        pairs = _id_pairs(case_of)
-        session.connection().execute(
-            update(table).where(table.c.id == pairs.c.mid).values(case_id=pairs.c.cid)
-        )
-        return
-    session.connection().execute(
-        update(table).where(table.c.id == bindparam("mid")).values(case_id=bindparam("cid")),
-        [{"mid": m, "cid": c} for m, c in case_of.items()],
-    )
 
 
 def finish_routing(session: Session, ids: Sequence[int], case_of: dict[int, int]) -> None:
@@ -815,8 +784,15 @@ def finish_routing(session: Session, ids: Sequence[int], case_of: dict[int, int]
     table = MessageRow.__table__
     routed = str(Stage.ROUTED)
     unlinked = [i for i in ids if i not in case_of]
-    if case_of and session.get_bind().dialect.name == "postgresql":
-        pairs = _id_pairs(case_of)
+    if case_of and session.get_bind().dialect.name == "postgresql":  # one statement
+        pairs = select(
+            func.unnest(bindparam(None, list(case_of), type_=postgresql.ARRAY(BigInteger()))).label(
+                "mid"
+            ),
+            func.unnest(
+                bindparam(None, list(case_of.values()), type_=postgresql.ARRAY(BigInteger()))
+            ).label("cid"),
+        ).subquery()
         session.connection().execute(
             update(table).where(table.c.id == pairs.c.mid).values(case_id=pairs.c.cid, stage=routed)
         )
@@ -875,7 +851,7 @@ def save_imap_cursor(
         "last_uid": last_uid,
         "updated_at": at,
     }
-    stmt = _insert(session, ImapCursorRow).values(**values)
+    stmt = dialect_insert(session, ImapCursorRow).values(**values)
     stmt = stmt.on_conflict_do_update(
         index_elements=["source", "folder"],
         set_={"uidvalidity": uidvalidity, "last_uid": last_uid, "updated_at": at},

@@ -166,7 +166,7 @@ CASE_LABELS = ("needs_review", "language", "rights_issue", "challenge", "regions
 def copy_labels_to_case(_mapper: Any, connection: Any, row: ClassificationRow) -> None:
     """A classification added through the ORM (a person's correction or confirmation) is the
     newest: its labels become the case's. Bulk inserts (new messages, before they have a
-    case) do not pass here; opening a case copies them (``repository.copy_case_labels``)."""
+    case) do not pass here; opening a case writes them (``repository.open_cases``)."""
     table = CaseRow.__table__
     connection.execute(
         table.update()
