@@ -6,14 +6,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from triage.config.files import load_routing_rules
 from triage.core.business_time import always_open, business_time_between
 from triage.core.types import DeadlineKind
+from triage.nlp.near_duplicates import pack, signature
 from triage.services.case_clock import CaseStateError, record_response, wait_on_sender
 from triage.services.database import engine_for
+from triage.services.ingest_batch import ingest_folder
 from triage.services.queue import open_queue
 from triage.services.run_batch import run_batch
 from triage.services.sla_watch import queue_notices
@@ -209,5 +211,33 @@ def test_a_coalitions_joint_letter_is_one_case_with_every_sender(
     assert {"info@openline.example", "desk@accra.example", "hola@redsegura.example",
             "tj@tj.example"} in by_case.values()  # fmt: skip
     assert joined == 3
+    with Session(engine_for(database_url)) as session:
+        kept = session.execute(select(MessageRow.new_text, MessageRow.minhash)).all()
+    # Each message's signature was computed where it was stored; routing only compared them.
+    assert [minhash for _text, minhash in kept] == [pack(signature(text)) for text, _h in kept]
+    assert b"" in {minhash for _text, minhash in kept}  # "Thank you.": too short for one
+    engine_for(database_url).dispose()
+    engine_for.cache_clear()
+
+
+def test_a_joint_letter_stored_before_signatures_were_kept_still_joins_one_case(
+    database_url: str, tmp_path: Path
+) -> None:
+    """Messages stored before ``messages.minhash`` existed have none: routing computes it."""
+    inbox = tmp_path / "a"
+    for n in range(3):
+        raw_mail(inbox, f"joint-{n}", f"From: Org {n} <org{n}@x{n}.example>|{TEAM}|"
+                 f"Subject: Joint letter|Message-ID: <old-joint{n}@x.example>",
+                 body=f"Dear team,\n\n{JOINT_LETTER}\n\nRegards,\nOrg {n}")  # fmt: skip
+    ingest_folder(inbox, source="a", database_url=database_url)
+    with Session(engine_for(database_url)) as session, session.begin():
+        session.execute(update(MessageRow).values(minhash=None))
+    counts = run_batch([("a", inbox)], database_url).counts()
+    with Session(engine_for(database_url)) as session:
+        cases = session.scalars(select(MessageRow.case_id)).all()
+        joined = [e.kind for e in session.scalars(select(EventRow))].count("campaign_joined")
+    assert counts["routed"] == 3
+    assert len(set(cases)) == 1 and None not in cases
+    assert joined == 2
     engine_for(database_url).dispose()
     engine_for.cache_clear()

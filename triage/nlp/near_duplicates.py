@@ -52,6 +52,19 @@ def signature(text: str) -> list[int] | None:
     return (mixed % _PRIME).min(axis=0).tolist()  # type: ignore[no-any-return]
 
 
+def pack(sig: list[int] | None) -> bytes:
+    """A signature as stored with its message: 64 little-endian 64-bit integers (512 bytes,
+    against 1.3 KB as JSON), or no bytes for a text too short to have one."""
+    return b"" if sig is None else np.asarray(sig, dtype="<u8").tobytes()
+
+
+def unpack(data: bytes) -> list[int] | None:
+    """The signature ``pack`` stored (None: the text was too short)."""
+    if not data:
+        return None
+    return np.frombuffer(data, dtype="<u8").tolist()  # type: ignore[no-any-return]
+
+
 def band_keys(sig: list[int]) -> list[str]:
     """One lookup key per band: texts that share any key are candidates."""
     keys = []

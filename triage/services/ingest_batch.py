@@ -7,7 +7,7 @@ re-reads it and stores only what is missing (inserts are keyed by natural key).
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from triage.core.types import Event, Message, Quarantined
 from triage.ingest.email_parser import Limits
 from triage.ingest.folder_source import EMAIL_SUFFIXES, read_folder
+from triage.nlp.near_duplicates import pack, signature
 from triage.services.database import session_scope
 from triage.settings import get_settings
 from triage.store import repository as repo
@@ -120,6 +121,14 @@ def _store_chunk(
         store_items(session, items, result, now)
 
 
+def minhashes_of(messages: Sequence[Message]) -> dict[str, bytes]:
+    """Each message's packed MinHash signature, by key. Computed here, where messages are
+    stored (chunks in parallel on Dask workers), because routing runs in one process in
+    arrival order: there it only compares signatures. A duplicate's is computed in vain
+    (a few percent of messages), which costs less than reading the text back to do it."""
+    return {m.key: pack(signature(m.new_text)) for m in messages}
+
+
 def store_items(
     session: Session, items: list[Message | Quarantined], result: IngestResult, now: datetime
 ) -> None:
@@ -127,7 +136,7 @@ def store_items(
     as stored, quarantined or duplicate."""
     messages = [i for i in items if isinstance(i, Message)]
     quarantined = [i for i in items if isinstance(i, Quarantined)]
-    inserted = repo.insert_messages(session, messages, now)
+    inserted = repo.insert_messages(session, messages, now, minhashes_of(messages))
     new_quarantine = repo.insert_quarantined(session, quarantined, now)
     repo.add_events(session, [Event("received", now, "system", m, {}) for _k, m in inserted])
     result.seen += len(items)

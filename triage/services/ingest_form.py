@@ -37,7 +37,7 @@ from triage.ingest.form_exports import (
 )
 from triage.ingest.quarantine import QuarantineError
 from triage.services.database import session_scope
-from triage.services.ingest_batch import IngestResult, record_run
+from triage.services.ingest_batch import IngestResult, minhashes_of, record_run
 from triage.store import repository as repo
 from triage.store.tables import MessageRow
 
@@ -104,7 +104,7 @@ def ingest_submission(
     message_id: int | None = None
     with session_scope(database_url) as session:
         if isinstance(item, Message):
-            inserted = repo.insert_messages(session, [item], now)
+            inserted = repo.insert_messages(session, [item], now, minhashes_of([item]))
             if inserted:
                 status, message_id = "stored", inserted[0][1]
                 result.stored = 1

@@ -17,7 +17,14 @@ from triage.core.owners import CaseNeeds
 from triage.core.routing import RoutingRules, deadlines_for, decide, facts_for
 from triage.core.types import CaseStatus, Classification, Event, RoutingDecision, Stage
 from triage.faults import crash_point
-from triage.nlp.near_duplicates import BANDS, PERMUTATIONS, band_keys, signature, similarity
+from triage.nlp.near_duplicates import (
+    BANDS,
+    PERMUTATIONS,
+    band_keys,
+    signature,
+    similarity,
+    unpack,
+)
 from triage.services.acknowledge import queue_acknowledgements
 from triage.services.case_clock import record_first_response_in, resume_in
 from triage.services.database import session_scope
@@ -85,6 +92,20 @@ MIN_SHARED_BANDS = min(
 )
 
 
+def _signatures(session: Session, ids: list[int]) -> dict[int, list[int] | None]:
+    """MinHash signatures of the new texts: as stored with the messages, or computed here
+    for messages stored before signatures were kept."""
+    stored = repo.message_minhashes(session, ids)
+    missing = [m for m in ids if stored.get(m) is None]
+    texts = repo.new_texts(session, missing) if missing else {}
+    sigs: dict[int, list[int] | None] = {}
+    for message_id in ids:
+        packed = stored.get(message_id)
+        text = texts.get(message_id, "")
+        sigs[message_id] = signature(text) if packed is None else unpack(packed)
+    return sigs
+
+
 def _campaigns(
     session: Session, roots: Sequence[repo.RoutingInput]
 ) -> tuple[
@@ -100,8 +121,7 @@ def _campaigns(
     """
     if not roots:
         return [], {}, {}
-    texts = repo.new_texts(session, [r.message_id for r in roots])
-    sigs = {r.message_id: signature(texts.get(r.message_id, "")) for r in roots}
+    sigs = _signatures(session, [r.message_id for r in roots])
     # Each signature's band keys once: they are looked up, compared and stored.
     bands = {m: band_keys(sig) for m, sig in sigs.items() if sig is not None}
     holders = repo.campaign_key_holders(session, [k for mine in bands.values() for k in mine])

@@ -6,7 +6,7 @@ crash) can never store the same message twice; callers learn which keys were new
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -104,15 +104,24 @@ MESSAGE_PAGE = 100
 
 
 def insert_messages(
-    session: Session, messages: Sequence[Message], ingested_at: datetime
+    session: Session,
+    messages: Sequence[Message],
+    ingested_at: datetime,
+    minhashes: Mapping[str, bytes] | None = None,
 ) -> list[tuple[str, int]]:
-    """Insert new messages; returns (key, id) of those actually inserted."""
+    """Insert new messages; returns (key, id) of those actually inserted. ``minhashes``: the
+    packed MinHash signature of each message's new text, by message key (see
+    ``MessageRow.minhash``); a message without one is left for routing to compute."""
     if not messages:
         return []
     unique: dict[str, Message] = {}
     for message in messages:
         unique.setdefault(message.key, message)
-    rows = [message_values(m, ingested_at) for m in unique.values()]
+    minhashes = minhashes or {}
+    rows = [
+        {**message_values(m, ingested_at), "minhash": minhashes.get(m.key)}
+        for m in unique.values()
+    ]
     if sealing.policy().encrypt_all:  # every case's text is sealed from the first write
         rows = [text_rows.seal_values(r, text_rows.MESSAGE_TEXT) for r in rows]
     table = MessageRow.__table__
@@ -857,6 +866,15 @@ def save_imap_cursor(
         set_={"uidvalidity": uidvalidity, "last_uid": last_uid, "updated_at": at},
     )
     session.execute(stmt)
+
+
+def message_minhashes(session: Session, ids: Sequence[int]) -> dict[int, bytes | None]:
+    """{message id: packed MinHash signature, or None where it was not computed}."""
+    found: dict[int, bytes | None] = {}
+    for where in _in_values(session, MessageRow.id, list(ids), BigInteger()):
+        stmt = select(MessageRow.id, MessageRow.minhash).where(where)
+        found.update({int(i): None if h is None else bytes(h) for i, h in session.execute(stmt)})
+    return found
 
 
 def new_texts(session: Session, ids: Sequence[int]) -> dict[int, str]:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -72,6 +73,10 @@ class MessageRow(Base):
     )
     # Set when retention deleted the text (the row stays, for counts and metrics).
     text_purged_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The new text's MinHash signature (``near_duplicates.pack``; empty: too short), computed
+    # where the message is stored, so routing (serial, in arrival order) only compares
+    # signatures. None for messages stored before it was kept: routing computes those.
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
 
 
 class QuarantineRow(Base):

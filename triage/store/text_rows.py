@@ -41,7 +41,7 @@ MESSAGE_TEXT = ("subject", "sender_name", "sender_address", "body_text", "new_te
 MESSAGE_PURGED: dict[str, Any] = {
     "subject": "", "sender_name": "", "sender_address": "", "body_text": "", "new_text": "",
     "quoted_text": "", "signature": "", "html_sanitised": None, "organisation": None,
-    "raw": b"", "attachments": [],
+    "raw": b"", "attachments": [], "minhash": None,
 }  # fmt: skip
 QUARANTINE_TEXT = ("detail", "raw")
 OUTBOX_TEXT = ("address", "subject", "body")
