@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.ingest.test_mailboxes import make_maildir, make_mbox, sample_mails
-from triage.ingest.folder_source import iter_files, scan_folders
+from triage.ingest.folder_listing import scan_folders
+from triage.ingest.folder_source import iter_files
 
 
 def tricky_tree(root: Path) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import SAMPLES
 from tests.ingest.test_mailboxes import make_maildir, make_mbox, sample_mails
+from triage.ingest import folder_listing
 from triage.services import folder_changes
 from triage.services.bench_data import write_bench_data
 from triage.services.database import session_scope
@@ -180,3 +181,34 @@ def test_parts_still_being_read_are_checked_later_or_by_the_next_run(
                                        for p in (inbox / "b").rglob("*.eml"))  # fmt: skip
     looked_up.clear()
     assert ingest(inbox, database_url) == [] and looked_up == []
+
+
+def test_a_second_process_checks_half_of_a_large_tree(
+    inbox: Path, database_url: str, looked_up: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above ``SPLIT_MIN_PARTS`` saved parts, a second process compares the digests of the
+    second half of the subfolders (here: b); what it finds changed is listed here again, and
+    if it fails, this process lists that half itself."""
+    monkeypatch.setattr(folder_listing, "SPLIT_MIN_PARTS", 1)
+    answers: list[object] = []
+    result = folder_listing._SecondProcess.result
+
+    def spying(self: folder_listing._SecondProcess) -> object:
+        answers.append(result(self))
+        return answers[-1]
+
+    monkeypatch.setattr(folder_listing._SecondProcess, "result", spying)
+    assert len(ingest(inbox, database_url)) == 21  # nothing saved yet: no second process
+    assert answers == []
+    looked_up.clear()
+    assert ingest(inbox, database_url) == [] and looked_up == []
+    assert answers == [[("b", [], []), ("b/00000", [], [""])]]  # b: no file; its folder: one part
+    changed = sorted((inbox / "b").rglob("*.eml"))[2]
+    touch(changed, 1)
+    assert ingest(inbox, database_url) == [changed.relative_to(inbox).as_posix()]
+    assert answers[-1] == [("b", [], []), ("b/00000", [], None)]
+    monkeypatch.setattr(folder_listing.sys, "executable", "/bin/false")  # it fails
+    touch(changed, 2)
+    assert ingest(inbox, database_url) == [changed.relative_to(inbox).as_posix()]
+    assert answers[-1] is None
+    assert ingest(inbox, database_url) == []

@@ -9,15 +9,13 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
-from operator import itemgetter
 from pathlib import Path
 
 from triage.core.types import Message, Quarantined
 from triage.ingest import quarantine as q
 from triage.ingest.email_parser import Limits, parse_email
+from triage.ingest.folder_listing import EMAIL_SUFFIXES, FORM_SUFFIXES, wanted_file
 from triage.ingest.form_exports import (
     FormRecord,
     canonical_payload,
@@ -28,26 +26,12 @@ from triage.ingest.form_exports import (
     read_json_export,
 )
 from triage.ingest.mailbox_files import (
-    MBOX_NAMES,
-    MBOX_SUFFIXES,
     is_maildir,
     is_mbox,
     maildir_messages,
     mbox_messages,
 )
 from triage.ingest.quarantine import QuarantineError
-
-EMAIL_SUFFIXES = (".eml",)
-FORM_SUFFIXES = (".csv", ".json")
-
-
-def _wanted(path: Path, email_suffixes: tuple[str, ...]) -> bool:
-    suffix = path.suffix.lower()
-    return (
-        suffix in email_suffixes + FORM_SUFFIXES + MBOX_SUFFIXES
-        or is_mbox(path)
-        or ("" in email_suffixes and not suffix)
-    )
 
 
 def list_files(root: Path, email_suffixes: tuple[str, ...] = EMAIL_SUFFIXES) -> list[Path]:
@@ -59,7 +43,7 @@ def list_files(root: Path, email_suffixes: tuple[str, ...] = EMAIL_SUFFIXES) -> 
 def iter_files(root: Path, email_suffixes: tuple[str, ...] = EMAIL_SUFFIXES) -> Iterator[Path]:
     """``list_files`` one at a time: a folder of a million messages is never held as a list."""
     if root.is_file():
-        if _wanted(root, email_suffixes):
+        if wanted_file(root, email_suffixes):
             yield root
         return
     if is_maildir(root):
@@ -71,100 +55,8 @@ def iter_files(root: Path, email_suffixes: tuple[str, ...] = EMAIL_SUFFIXES) -> 
         yield from (here / d for d in maildirs)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in maildirs)
         for name in sorted(filenames):
-            if not name.startswith(".") and _wanted(here / name, email_suffixes):
+            if not name.startswith(".") and wanted_file(here / name, email_suffixes):
                 yield here / name
-
-
-FileEntry = tuple[str, int, int]  # name, size, mtime_ns
-
-
-@dataclass(slots=True)
-class FolderListing:
-    """One folder of a source as ``iter_files`` sees it, with each file's size and mtime.
-
-    ``folder`` is relative to the source's base, POSIX, "" for the base itself; ``maildirs``
-    and ``files`` are names in it, each list sorted. Names and numbers only: no Path objects,
-    which cost more than the stat itself at a hundred thousand files."""
-
-    folder: str
-    maildirs: list[str] = field(default_factory=list)
-    files: list[FileEntry] = field(default_factory=list)
-
-    def path(self, name: str) -> str:
-        """A name of this folder as a path relative to the source's base."""
-        return f"{self.folder}/{name}" if self.folder else name
-
-
-def scan_folders(
-    root: Path, email_suffixes: tuple[str, ...] = EMAIL_SUFFIXES
-) -> Iterator[FolderListing]:
-    """``iter_files`` of a folder (not a Maildir), a folder at a time, in the same order, with
-    each file's (size, mtime_ns): one ``scandir`` per folder and one ``stat`` per file. Why:
-    a scheduled run lists every file to find the new ones; this is that listing at its cost
-    floor. Same rules as ``os.walk``: unreadable folders and files that vanish are skipped,
-    symlinked folders are not entered (a symlinked Maildir is read); hidden files and
-    folders are skipped, Maildirs are not walked into."""
-    wanted = frozenset(email_suffixes + FORM_SUFFIXES + MBOX_SUFFIXES)  # as _wanted compares
-    pending = [(str(root), "")]
-    while pending:
-        top, relative = pending.pop()
-        listing = FolderListing(relative)
-        files = listing.files.append
-        subfolders: list[tuple[str, str]] = []
-        try:
-            with _folder_entries(top) as it:
-                for entry in it:
-                    name = entry.name
-                    try:
-                        is_dir = entry.is_dir()
-                    except OSError:
-                        is_dir = False
-                    if is_dir:
-                        path = os.path.join(top, name)
-                        if is_maildir(Path(path)):
-                            listing.maildirs.append(name)
-                        elif name[0] != "." and not entry.is_symlink():
-                            subfolders.append((name, path))
-                        continue
-                    if name[0] == ".":
-                        continue  # hidden
-                    dot = name.rfind(".")
-                    # PurePath.suffix, then _wanted's rule (a name without one may be an mbox)
-                    suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""
-                    if suffix not in wanted and (
-                        (suffix and name.lower() not in MBOX_NAMES)
-                        or not _wanted(Path(top, name), email_suffixes)
-                    ):
-                        continue
-                    try:
-                        info = entry.stat()
-                    except OSError:
-                        continue  # gone since the listing: nothing to read
-                    files((name, info.st_size, info.st_mtime_ns))
-        except OSError:
-            continue  # unreadable folder: skipped, as os.walk does
-        listing.maildirs.sort()
-        listing.files.sort(key=itemgetter(0))  # by name only: twice as fast as by tuple
-        yield listing
-        subfolders.sort(reverse=True)
-        pending.extend((path, listing.path(name)) for name, path in subfolders)
-
-
-@contextmanager
-def _folder_entries(folder: str) -> Iterator[Iterator[os.DirEntry[str]]]:
-    """``os.scandir`` of a folder opened once: each entry's stat is then an ``fstatat`` of
-    its name in that folder, not a walk of the whole path again (a million stats: 2.4 s
-    instead of 2.75 s of CPU, measured). Where ``scandir`` takes no descriptor, the path."""
-    if os.scandir not in os.supports_fd:
-        with os.scandir(folder) as entries:
-            yield entries
-        return
-    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        with os.scandir(descriptor) as entries:
-            yield entries
-    finally:
-        os.close(descriptor)
 
 
 def is_mailbox(path: Path) -> bool:

@@ -20,15 +20,18 @@ hand to force a re-read must delete the source's ``folder_digests`` rows too.
 
 from __future__ import annotations
 
-import hashlib
-import zlib
-from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from triage.ingest.folder_source import FileEntry, iter_files, scan_folders
+from triage.ingest.folder_listing import (
+    UnchangedFolder,
+    checked_listings,
+    files_digest,
+    parts,
+)
+from triage.ingest.folder_source import iter_files
 from triage.services.database import session_scope
 from triage.store import folder_digests as digests
 from triage.store import repository as repo
@@ -98,9 +101,20 @@ class FolderChanges:
         """Relative paths of the Maildirs (always re-read) and of the files new or changed."""
         with session_scope(self.url) as session:
             self.saved = digests.folder_digests(session, self.source)
-        for listing in scan_folders(self.base, self.suffixes):
+        saved_by_folder: dict[str, dict[str, str]] = {}
+        for (folder, part), digest in self.saved.items():
+            saved_by_folder.setdefault(folder, {})[part] = digest
+        listings = checked_listings(
+            self.base, self.suffixes, saved_by_folder, PART_FILES, PART_CUT
+        )
+        for listing in listings:
+            if isinstance(listing, UnchangedFolder):  # checked by the second process
+                yield from map(listing.path, listing.maildirs)
+                for part in listing.parts:
+                    del self.saved[(listing.folder, part)]
+                continue
             yield from map(listing.path, listing.maildirs)
-            for part, entries in parts(listing.files):
+            for part, entries in parts(listing.files, PART_FILES, PART_CUT):
                 digest = files_digest(entries)
                 before = self.saved.pop((listing.folder, part), None)
                 if digest == before:
@@ -164,34 +178,3 @@ class FolderChanges:
             with session_scope(self.url) as session:
                 digests.save_folder_digests(session, self.source, self.checked, datetime.now(UTC))
             self.checked = []
-
-
-def parts(entries: list[FileEntry]) -> Iterator[tuple[str, list[FileEntry]]]:
-    """(part name, entries) of one folder: the whole folder ("") up to ``PART_FILES`` files;
-    above, runs of names each ending at a name whose hash says so (the part is named by it;
-    the last part ""). A new file changes only its own part (or splits it), whatever the
-    names, so a folder of a million files that gains one looks up about a thousand."""
-    if len(entries) <= PART_FILES:
-        if entries:
-            yield "", entries
-        return
-    start = 0
-    for end, (name, _size, _mtime) in enumerate(entries, start=1):
-        if zlib.crc32(name.encode("utf-8", "surrogateescape")) & PART_CUT == 0:
-            yield name, entries[start:end]
-            start = end
-    if start < len(entries):
-        yield "", entries[start:]
-
-
-def files_digest(entries: list[FileEntry]) -> str:
-    """A digest of each entry's (name, size, mtime_ns): the names NUL-separated (no name holds
-    one) after their length, then the sizes and the mtimes as 64-bit integers. Built by C
-    loops, not a string per file: this runs over every file of every idle run."""
-    names, sizes, mtimes = zip(*entries, strict=True) if entries else ((), (), ())
-    joined = "\0".join(names).encode("utf-8", "surrogateescape")
-    digest = hashlib.blake2b(len(joined).to_bytes(8, "little"), digest_size=16)
-    digest.update(joined)
-    digest.update(array("q", sizes).tobytes())
-    digest.update(array("q", mtimes).tobytes())
-    return digest.hexdigest()
