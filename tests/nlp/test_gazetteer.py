@@ -34,6 +34,10 @@ def gazetteer() -> Gazetteer:
         ("Интернет отключён в Казахстане", ["KZ"]),
         ("Mtandao umezimwa Tanzania tangu jana", ["TZ"]),
         ("Aktivis di Indonesia ditangkap", ["ID"]),
+        # States and provinces name their country: news datelines and local mail use them.
+        ("A Texas man was charged after a protest in South Carolina.", ["US"]),
+        ("Journalists were detained in Bihar and in Inner Mongolia.", ["IN", "CN"]),
+        ("Gunmen abducted farmers in Benue; police in Matamoros made arrests.", ["NG", "MX"]),
     ],
 )
 def test_countries_in_many_languages(gazetteer: Gazetteer, text: str, expected: list[str]) -> None:
@@ -46,6 +50,9 @@ def test_countries_in_many_languages(gazetteer: Gazetteer, text: str, expected: 
         "Jordan Peterson gave a talk on free speech.",  # a person, not the country
         "PLEASE HELP US, our accounts were hacked.",  # shouting, not the United States
         "We wrote to you on Monday and again on Friday.",
+        "Pedido de reunião: os mecanismos de reclamação",  # pt "meeting", not Réunion
+        "Com os melhores cumprimentos, Mariana Lima",  # a surname, not Peru's capital
+        "Virginia Woolf wrote about it; the colorado river ran red.",
         "",
     ],
 )
