@@ -27,6 +27,14 @@ UPR_MAP = {
 }
 UPR_SCORED = sorted(set(UPR_MAP.values()))
 HRDS_SCORED = ["expression", "hrd_safety"]
+# Territories HRDsAttack's annotators file under another country: every train.csv article
+# about Hong Kong (15 of 15: Jimmy Lai, the national security law arrests...) has country
+# "China" or "People's Republic of China" and city "Hong Kong", and no row has country
+# "Hong Kong". triage itself keeps Hong Kong apart (HK, its own ISO code and region); this
+# only says how the corpus's answer key is read when scoring. Other territories are not
+# mapped: Palestine is filed both as Palestine and as Israel, and nothing else is filed
+# under another country consistently.
+HRDS_FILED_UNDER = {"HK": "CN"}
 RDR_SECTIONS = {"privacy": "privacy", "freedom": "expression"}
 RDR_SCORED = ["expression", "privacy", "shutdowns"]
 CORPORA = ("upr_info", "hrdsattack", "rdr2022")
@@ -74,6 +82,7 @@ def _hrds(row: dict[str, str], country_code: Callable[[str], str | None]) -> Rec
     if code:
         record["countries"] = [code]
         record["scored"]["countries"] = None  # every code counts
+        record["filed_under"] = {"countries": dict(HRDS_FILED_UNDER)}
     return record
 
 
