@@ -43,12 +43,12 @@ from triage.services.evaluate_file import read_jsonl  # noqa: E402
 CORPORA = ROOT.parent / "shared" / "corpora" / "labelled"
 SAMPLES = ROOT / "data" / "samples" / "gold.jsonl"
 
-Chooser = Callable[[Sequence[tuple[str, str]], str], tuple[str, ...]]
+Chooser = Callable[[Sequence[tuple[str, str, float]], str], tuple[str, ...]]
 
 
 def predictions(
     records: Sequence[Mapping[str, Any]], chooser: Chooser
-) -> list[tuple[tuple[str, ...], tuple[tuple[str, str], ...]]]:
+) -> list[tuple[tuple[str, ...], tuple[tuple[str, str, float], ...]]]:
     from triage.config.files import load_taxonomy
 
     gazetteer = load_gazetteer()
@@ -108,7 +108,7 @@ def main() -> None:
         kind = error_kind(gold, got)
         kinds[kind] += 1
         if kind != "right":
-            counts = Counter(code for code, _ in mentions)
+            counts = Counter(m[0] for m in mentions)
             errors.append(
                 {
                     "id": record["id"],
@@ -116,8 +116,8 @@ def main() -> None:
                     "gold": sorted(gold),
                     "predicted": list(pred),
                     "counts": counts.most_common(),
-                    "first": list(dict.fromkeys(c for c, _ in mentions))[:5],
-                    "words": list(dict.fromkeys(w for _, w in mentions))[:15],
+                    "first": list(dict.fromkeys(m[0] for m in mentions))[:5],
+                    "words": list(dict.fromkeys(m[1] for m in mentions))[:15],
                     "n_words": len(str(record["body"]).split()),
                     "title": record.get("subject", ""),
                     "start": str(record["body"])[:160],

@@ -165,3 +165,31 @@ def test_the_vocabulary_keeps_the_attributes_places_read(gazetteer: Gazetteer) -
     assert [t.is_title for t in doc] == [True, False, False, False, True]
     assert doc[2].is_upper and doc[2].is_alpha and doc[2].norm_ == "ethiopie"
     assert gazetteer.countries_in("Activists in ÉTHIOPIE and Nairobi") == ["ET", "KE"]
+
+
+def test_a_mention_weighs_by_what_it_says_about_the_place(gazetteer: Gazetteer) -> None:
+    doc = gazetteer.make_doc("Kenyan agencies were shut in Qatar; Qatar said so.")
+    assert gazetteer.weighed_mentions_in_doc(doc) == [
+        ("KE", "Kenyan", 0.5),
+        ("QA", "Qatar", 3.0),
+        ("QA", "Qatar", 1.0),
+    ]
+
+
+def test_countries_a_message_is_about(gazetteer: Gazetteer) -> None:
+    from triage.nlp.classifier import countries_about
+
+    def about(text: str) -> tuple[str, ...]:
+        mentions = [m for d in gazetteer.docs(text) for m in gazetteer.weighed_mentions_in_doc(d)]
+        return countries_about(mentions, text)
+
+    # A short message is about every country it names.
+    assert about("Our partners in Kenya and in Uganda were arrested; Kenya denies it.") == (
+        "KE",
+        "UG",
+    )
+    # A long one is about the weightiest: four Kenyan workers weigh less than "in Qatar".
+    filler = " ".join(["The union said the agencies broke the rules again."] * 30)
+    kenyans = "Kenyan workers, Kenyan agencies, Kenyan unions and Kenyan MPs"
+    text = f"{kenyans} protested in Qatar. {filler}"
+    assert about(text) == ("QA",)
