@@ -183,11 +183,14 @@ def test_countries_a_message_is_about(gazetteer: Gazetteer) -> None:
         mentions = [m for d in gazetteer.docs(text) for m in gazetteer.weighed_mentions_in_doc(d)]
         return countries_about(mentions, text)
 
-    # A short message is about every country it names.
+    # A short message is about every country it names as a place...
     assert about("Our partners in Kenya and in Uganda were arrested; Kenya denies it.") == (
         "KE",
         "UG",
     )
+    # ... but not one it names in passing beside the one it is about.
+    greeting = "Greetings from Asunción. Defenders in Guatemala are threatened"
+    assert about(f"{greeting}; in Guatemala three were arrested.") == ("GT",)
     # A long one is about the weightiest: four Kenyan workers weigh less than "in Qatar".
     filler = " ".join(["The union said the agencies broke the rules again."] * 30)
     kenyans = "Kenyan workers, Kenyan agencies, Kenyan unions and Kenyan MPs"
