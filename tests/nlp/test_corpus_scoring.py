@@ -50,3 +50,16 @@ def test_a_record_without_a_filing_rule_is_scored_as_it_is() -> None:
     assert restrict(record, "countries", ["HK"]) == ["HK"]
     upr = {"scored": {"rights_issue": ["privacy"]}}
     assert restrict(upr, "rights_issue", ["privacy", "x"]) == ["privacy"]
+
+
+def test_hrdsattack_misspelt_country_labels_are_read_as_their_rows_say(tmp_path: Path) -> None:
+    root = _hrds(
+        tmp_path,
+        [
+            {"gdelt_event_id": "1", "country": "Columbia", "city": "Cali", "text": "x"},
+            {"gdelt_event_id": "2", "country": "Africa", "text": "y"},
+        ],
+    )
+    records = load_corpus(root, "hrdsattack", purpose="train", country_code=load_gazetteer().lookup)
+    assert records[0]["countries"] == ["CO"]
+    assert "countries" not in records[1]  # a continent is no country: not scored
