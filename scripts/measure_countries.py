@@ -6,8 +6,9 @@ scores it (same corpus adapter, same ``to_input`` -> ``analyse`` -> ``countries_
 same ``FacetReport``), but only that facet, so a run takes seconds.
 
 * ``--split train`` (default): HRDsAttack ``train.csv``, where decisions are made;
-* the samples (``data/samples/gold.jsonl``), all of them and their held-out split (the
-  training split's hash), which a change must not make worse;
+* the samples (``data/samples/gold.jsonl`` and the hand-written ``data/samples/written``),
+  all of them and their held-out split (the training split's hash, by story group), which a
+  change must not make worse;
 * ``--split test`` only to check that the figures agree with ``triage evaluate``: the test
   split is for reporting, never for choosing.
 
@@ -41,7 +42,7 @@ from triage.services.classify_file import to_input  # noqa: E402
 from triage.services.evaluate_file import read_jsonl  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora" / "labelled"
-SAMPLES = ROOT / "data" / "samples" / "gold.jsonl"
+SAMPLES = ROOT / "data" / "samples"
 
 Chooser = Callable[[Sequence[tuple[str, str, float]], str], tuple[str, ...]]
 
@@ -128,7 +129,10 @@ def main() -> None:
         with args.errors.open("w", encoding="utf-8") as handle:
             for error in errors:
                 handle.write(json.dumps(error, ensure_ascii=False) + "\n")
-    samples = read_jsonl(SAMPLES)
+    # The messages training holds out from: the template samples and the hand-written ones.
+    samples = read_jsonl(SAMPLES / "gold.jsonl")
+    for path in sorted((SAMPLES / "written").glob("*.jsonl")):
+        samples += read_jsonl(path)
     held = [r for r in samples if is_held_out(split_key(r))]
     sample_preds = [p for p, _ in predictions(samples, chooser)]
     print(line("samples all", score(samples, sample_preds)))
