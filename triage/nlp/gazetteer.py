@@ -60,8 +60,8 @@ BLOCK = "block"  # kind of a phrase that only exists to mask or re-point the nam
 # word describes people ("Kenyan recruitment agencies", "German police", "four Iranians"),
 # often not where things happen; a name right after a locative preposition ("arrested in
 # France", "detenidos en Nicaragua") says where they happen. Chosen on HRDsAttack's train
-# split (country micro-F1 0.866 -> 0.883: 11 articles better, 4 worse); the short messages
-# of the samples are not affected (a short message is about every country it names).
+# split (country micro-F1 0.866 -> 0.883: 11 articles better, 4 worse; the figures of the
+# samples are in countries_about).
 DEMONYM_WEIGHT = 0.5
 LOCATIVE_WEIGHT = 3.0
 # Folded words for "in" in the languages we read (Swahili "na" is left out: it also means
