@@ -34,6 +34,10 @@ def gazetteer() -> Gazetteer:
         ("Интернет отключён в Казахстане", ["KZ"]),
         ("Mtandao umezimwa Tanzania tangu jana", ["TZ"]),
         ("Aktivis di Indonesia ditangkap", ["ID"]),
+        # States and provinces name their country: news datelines and local mail use them.
+        ("A Texas man was charged after a protest in South Carolina.", ["US"]),
+        ("Journalists were detained in Bihar and in Inner Mongolia.", ["IN", "CN"]),
+        ("Gunmen abducted farmers in Benue; police in Matamoros made arrests.", ["NG", "MX"]),
     ],
 )
 def test_countries_in_many_languages(gazetteer: Gazetteer, text: str, expected: list[str]) -> None:
@@ -46,6 +50,9 @@ def test_countries_in_many_languages(gazetteer: Gazetteer, text: str, expected: 
         "Jordan Peterson gave a talk on free speech.",  # a person, not the country
         "PLEASE HELP US, our accounts were hacked.",  # shouting, not the United States
         "We wrote to you on Monday and again on Friday.",
+        "Pedido de reunião: os mecanismos de reclamação",  # pt "meeting", not Réunion
+        "Com os melhores cumprimentos, Mariana Lima",  # a surname, not Peru's capital
+        "Virginia Woolf wrote about it; the colorado river ran red.",
         "",
     ],
 )
@@ -158,3 +165,34 @@ def test_the_vocabulary_keeps_the_attributes_places_read(gazetteer: Gazetteer) -
     assert [t.is_title for t in doc] == [True, False, False, False, True]
     assert doc[2].is_upper and doc[2].is_alpha and doc[2].norm_ == "ethiopie"
     assert gazetteer.countries_in("Activists in ÉTHIOPIE and Nairobi") == ["ET", "KE"]
+
+
+def test_a_mention_weighs_by_what_it_says_about_the_place(gazetteer: Gazetteer) -> None:
+    doc = gazetteer.make_doc("Kenyan agencies were shut in Qatar; Qatar said so.")
+    assert gazetteer.weighed_mentions_in_doc(doc) == [
+        ("KE", "Kenyan", 0.5),
+        ("QA", "Qatar", 3.0),
+        ("QA", "Qatar", 1.0),
+    ]
+
+
+def test_countries_a_message_is_about(gazetteer: Gazetteer) -> None:
+    from triage.nlp.classifier import countries_about
+
+    def about(text: str) -> tuple[str, ...]:
+        mentions = [m for d in gazetteer.docs(text) for m in gazetteer.weighed_mentions_in_doc(d)]
+        return countries_about(mentions, text)
+
+    # A short message is about every country it names as a place...
+    assert about("Our partners in Kenya and in Uganda were arrested; Kenya denies it.") == (
+        "KE",
+        "UG",
+    )
+    # ... but not one it names in passing beside the one it is about.
+    greeting = "Greetings from Asunción. Defenders in Guatemala are threatened"
+    assert about(f"{greeting}; in Guatemala three were arrested.") == ("GT",)
+    # A long one is about the weightiest: four Kenyan workers weigh less than "in Qatar".
+    filler = " ".join(["The union said the agencies broke the rules again."] * 30)
+    kenyans = "Kenyan workers, Kenyan agencies, Kenyan unions and Kenyan MPs"
+    text = f"{kenyans} protested in Qatar. {filler}"
+    assert about(text) == ("QA",)

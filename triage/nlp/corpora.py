@@ -27,6 +27,18 @@ UPR_MAP = {
 }
 UPR_SCORED = sorted(set(UPR_MAP.values()))
 HRDS_SCORED = ["expression", "hrd_safety"]
+# Territories HRDsAttack's annotators file under another country: every train.csv article
+# about Hong Kong (15 of 15: Jimmy Lai, the national security law arrests...) has country
+# "China" or "People's Republic of China" and city "Hong Kong", and no row has country
+# "Hong Kong". triage itself keeps Hong Kong apart (HK, its own ISO code and region); this
+# only says how the corpus's answer key is read when scoring. Other territories are not
+# mapped: Palestine is filed both as Palestine and as Israel, and nothing else is filed
+# under another country consistently.
+HRDS_FILED_UNDER = {"HK": "CN"}
+# Misspelt country labels in HRDsAttack, read as what their own row says they are (train.csv:
+# "Columbia" with city Cali or Bogota, "Nigeia" with city Jangebe, Zamfara). Unresolved
+# labels are left out of the country score, so without this those rows were not scored.
+HRDS_COUNTRY_SPELLINGS = {"Columbia": "Colombia", "Nigeia": "Nigeria"}
 RDR_SECTIONS = {"privacy": "privacy", "freedom": "expression"}
 RDR_SCORED = ["expression", "privacy", "shutdowns"]
 CORPORA = ("upr_info", "hrdsattack", "rdr2022")
@@ -70,10 +82,13 @@ def _hrds(row: dict[str, str], country_code: Callable[[str], str | None]) -> Rec
         "rights_issue": sorted(labels),
         "scored": {"rights_issue": HRDS_SCORED},
     }
-    code = country_code(row.get("country", "")) if row.get("country") not in ("", "None") else None
+    country = row.get("country", "")
+    country = HRDS_COUNTRY_SPELLINGS.get(country, country)
+    code = country_code(country) if country not in ("", "None") else None
     if code:
         record["countries"] = [code]
         record["scored"]["countries"] = None  # every code counts
+        record["filed_under"] = {"countries": dict(HRDS_FILED_UNDER)}
     return record
 
 

@@ -115,10 +115,19 @@ def evaluate(
 
 
 def restrict(record: Mapping[str, Any], facet: str, labels: Iterable[str]) -> list[str]:
-    """The labels a record can score: a corpus that knows only some labels says so in
-    ``scored`` (see ``triage.nlp.corpora``), and nothing else is counted for or against."""
+    """The labels a record can score, as its corpus files them: a corpus that knows only some
+    labels says so in ``scored`` (see ``triage.nlp.corpora``), and nothing else is counted
+    for or against; one that files a label under another (HRDsAttack files Hong Kong under
+    China) says so in ``filed_under``, and gold and predicted labels are both read that way.
+    The product's own output is not changed: only how a corpus's answer key is read."""
+    filed = (record.get("filed_under") or {}).get(facet) or {}
     scored = (record.get("scored") or {}).get(facet)
-    return [label for label in labels if scored is None or label in scored]
+    out: list[str] = []
+    for label in labels:
+        label = filed.get(label, label)
+        if (scored is None or label in scored) and label not in out:
+            out.append(label)
+    return out
 
 
 @dataclass

@@ -57,7 +57,8 @@ class Analysed:
     folded: str
     matches: Matches
     norms: np.ndarray
-    mentions: tuple[tuple[str, str], ...]  # (iso2, words) for each country mention
+    # (iso2, words, weight) for each country mention; see Gazetteer.weighed_mentions_in_doc
+    mentions: tuple[tuple[str, str, float], ...]
 
 
 def analyse(gazetteer: Gazetteer, lexicon: Lexicon, subject: str, body: str) -> Analysed:
@@ -68,7 +69,7 @@ def analyse(gazetteer: Gazetteer, lexicon: Lexicon, subject: str, body: str) -> 
     mentions = tuple(
         m
         for d, hashes in zip(docs, arrays, strict=True)
-        for m in gazetteer.mentions_in_doc(d, hashes.tolist())
+        for m in gazetteer.weighed_mentions_in_doc(d, hashes.tolist())
     )
     folded = fold(text)
     return Analysed(folded, lexicon.match_folded(folded), norms, mentions)
