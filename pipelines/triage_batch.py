@@ -6,9 +6,11 @@ not cached, so nothing a sender wrote reaches Prefect's database or result stora
 
 A folder source is listed a chunk of new files at a time; each chunk is ingested and then
 classified by tasks that the task runner may spread over Dask workers, a bounded number in
-flight, so memory does not grow with the folder. Routing runs last, in this process, a chunk at
-a time in arrival order: load balancing, threads and campaigns depend on that order, so a run
-on three workers decides exactly what a run on one does.
+flight, so memory does not grow with the folder. Routing runs in this process, a chunk at a
+time in listing order (arrival order within it), while the workers go on with the next
+chunks: load balancing, threads and campaigns depend on that order, so a run on three
+workers decides exactly what a run on one does. Replies whose conversation has no case yet
+wait for a last pass in arrival order, when every chunk has opened its cases.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def ingest_chunk(name: str, folder: str, paths: list[str]) -> dict[str, Any]:
     result = retry_on_conflict(
         lambda: ingest_files(Path(folder), paths, source=name, form_fields=form_fields_of(name))
     )
-    return {**result.counts(), "ids": result.stored_ids}
+    return {**result.counts(), "ids": result.stored_ids, "messages": result.message_ids}
 
 
 @task(name="classify_stored", **TASK_OPTIONS)
@@ -71,8 +73,8 @@ def classify_chunk(ids: list[int]) -> int:
 
 @task(name="route_chunk", **TASK_OPTIONS)
 @scrubbed
-def route_chunk(ids: list[int]) -> int:
-    return len(route_messages(ids))
+def route_chunk(ids: list[int], defer_unanswered: bool = False) -> int:
+    return len(route_messages(ids, defer_unanswered=defer_unanswered))
 
 
 @flow(name="triage_batch", persist_result=False, log_prints=False, validate_parameters=True)
@@ -81,17 +83,26 @@ def triage_batch(sources: list[str] | None = None) -> dict[str, int]:
     settings = get_settings()
     size = settings.chunk_size
     totals = dict.fromkeys(COUNTS, 0)
-    classified = 0
+    classified = routed = 0
     in_flight: deque[tuple[Any, Any]] = deque()
+    settled: deque[list[int]] = deque()  # message ids of chunks classified, not yet routed
+    lag = window(settings)
 
     def settle(limit: int) -> None:
-        nonlocal classified
+        nonlocal classified, routed
         while len(in_flight) > limit:
             ingested, classifying = in_flight.popleft()
             counts = ingested.result()
             for key in COUNTS:
                 totals[key] += counts[key]
             classified += classifying.result()
+            settled.append(counts["messages"])
+        # A chunk is routed here while the workers read and classify the next ones, once
+        # every chunk that ran beside it has settled (a message two chunks hold is stored
+        # by whichever ran first): the same chunks in the same order on any number of
+        # workers, so every run decides what a run on one does.
+        while len(settled) > (lag if limit else 0):
+            routed += route_chunk(settled.popleft(), defer_unanswered=True)
 
     for spec in resolve_source_specs(sources or []):
         if not isinstance(spec, FolderSourceSpec):
@@ -107,7 +118,9 @@ def triage_batch(sources: list[str] | None = None) -> dict[str, int]:
     if has_pending(Stage.RECEIVED):  # left by a crash, or from IMAP
         futures = [classify_chunk.submit(c) for c in pending_chunks(Stage.RECEIVED, size)]
         classified += sum(f.result() for f in futures)
-    routed = sum(route_chunk(c) for c in pending_chunks(Stage.CLASSIFIED, size))
+    # The last pass, in arrival order: replies whose conversation had no case when their
+    # chunk was routed, and what IMAP or an earlier crash left.
+    routed += sum(route_chunk(c) for c in pending_chunks(Stage.CLASSIFIED, size))
     return {**totals, "classified": classified, "routed": routed}
 
 

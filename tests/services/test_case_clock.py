@@ -19,6 +19,7 @@ from triage.services.ingest_batch import ingest_folder
 from triage.services.queue import open_queue
 from triage.services.run_batch import run_batch
 from triage.services.sla_watch import queue_notices
+from triage.settings import get_settings
 from triage.store.tables import CaseRow, DeadlineRow, EventRow, MessageRow
 
 RECEIVED = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)  # a Monday
@@ -239,5 +240,32 @@ def test_a_joint_letter_stored_before_signatures_were_kept_still_joins_one_case(
     assert counts["routed"] == 3
     assert len(set(cases)) == 1 and None not in cases
     assert joined == 2
+    engine_for(database_url).dispose()
+    engine_for.cache_clear()
+
+
+def test_a_reply_listed_before_its_parent_joins_the_parents_case(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks are routed as they are read: a reply whose parent is in a later chunk waits
+    for the batch's last pass instead of opening a case of its own; so does a reply to it."""
+    monkeypatch.setenv("TRIAGE_CHUNK_SIZE", "1")
+    get_settings.cache_clear()
+    inbox = tmp_path / "inbox"
+    mail(inbox, "a-reply", RECEIVED + timedelta(hours=2), "r1@example.org", "p1@example.org")
+    mail(inbox, "b-reply-to-reply", RECEIVED + timedelta(hours=3), "r2@example.org",
+         "r1@example.org")  # fmt: skip
+    mail(inbox, "c-parent", RECEIVED, "p1@example.org", None)
+    try:
+        counts = run_batch([("inbox", inbox)], database_url).counts()
+    finally:
+        get_settings.cache_clear()
+    with Session(engine_for(database_url)) as session:
+        links = dict(session.execute(select(MessageRow.message_id, MessageRow.case_id)).all())
+        stages = set(session.scalars(select(MessageRow.stage)))
+    assert counts["stored"] == counts["routed"] == 3 and stages == {"routed"}
+    case = the_case(database_url)
+    assert links == {"<p1@example.org>": case.id, "<r1@example.org>": case.id,
+                     "<r2@example.org>": case.id}  # fmt: skip
     engine_for(database_url).dispose()
     engine_for.cache_clear()

@@ -10,7 +10,7 @@ from tests.conftest import SAMPLES
 from triage.nlp.gazetteer import load_gazetteer
 from triage.services.bench_data import write_bench_data
 from triage.services.classifier_cache import get_classifier
-from triage.services.ingest_files import new_file_chunks
+from triage.services.ingest_files import ingest_files, new_file_chunks
 from triage.services.run_batch import run_batch
 
 
@@ -52,3 +52,22 @@ def test_rerun_reads_only_new_or_changed_files_and_loads_no_model(
     assert later["duplicates"] >= 1
     assert later["stored"] + later["duplicates"] == 6
     assert later["routed"] == later["stored"]
+
+
+def test_a_chunk_names_the_messages_its_files_hold_even_when_stored_before(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    """A copy is a duplicate, but its chunk still names the stored message: the batch routes
+    a chunk's messages together, whichever chunk stored them first."""
+    write_bench_data(6, tmp_path / "a", fmt="eml", seed=9, samples=SAMPLES)
+    (tmp_path / "b").mkdir()
+    for path in sorted((tmp_path / "a").rglob("*.eml"))[:2]:
+        (tmp_path / "b" / path.name).write_bytes(path.read_bytes())
+    first = ingest_files(tmp_path / "a", [p.relative_to(tmp_path / "a").as_posix()
+                         for p in sorted((tmp_path / "a").rglob("*.eml"))],
+                         source="a", database_url=sqlite_url)  # fmt: skip
+    copies = ingest_files(tmp_path / "b", sorted(p.name for p in (tmp_path / "b").iterdir()),
+                          source="b", database_url=sqlite_url)  # fmt: skip
+    assert first.message_ids == first.stored_ids and len(first.stored_ids) == 6
+    assert copies.stored_ids == [] and copies.duplicates == 2
+    assert copies.message_ids == first.stored_ids[:2]

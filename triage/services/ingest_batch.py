@@ -33,6 +33,9 @@ class IngestResult:
     quarantined: int = 0
     duplicates: int = 0
     stored_ids: list[int] = field(default_factory=list)
+    # The messages these items hold, stored now or before (a duplicate's stored copy): the
+    # batch routes a chunk's messages together, whichever chunk stored them first.
+    message_ids: list[int] = field(default_factory=list)
 
     def reconciles(self) -> bool:
         return self.seen == self.stored + self.quarantined + self.duplicates
@@ -142,5 +145,10 @@ def store_items(
     result.seen += len(items)
     result.stored += len(inserted)
     result.stored_ids.extend(message_id for _key, message_id in inserted)
+    ids = dict(inserted)
+    copies = [m.key for m in messages if m.key not in ids]
+    if copies:
+        ids.update(repo.message_ids_for_keys(session, copies))
+    result.message_ids.extend(dict.fromkeys(ids[m.key] for m in messages if m.key in ids))
     result.quarantined += len(new_quarantine)
     result.duplicates += len(items) - len(inserted) - len(new_quarantine)

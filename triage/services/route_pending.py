@@ -182,7 +182,9 @@ def role_of(item: repo.RoutingInput, staff_domains: frozenset[str]) -> str:
     return AUTOMATIC if item.auto_submitted else SENDER
 
 
-def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[int]:
+def route_messages(
+    ids: Sequence[int], database_url: str | None = None, *, defer_unanswered: bool = False
+) -> list[int]:
     """Route these messages (those still at CLASSIFIED); returns the ids routed.
 
     A message that answers an open case (In-Reply-To / References, or the case reference
@@ -192,16 +194,23 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
     staff see one item with every sender. Any other message from a sender opens a case with
     one owner and its deadlines; automatic mail (auto-replies, bounces, bulk) and the team's
     own mail never open one.
+
+    ``defer_unanswered``: a reply whose conversation has no case yet (its parent may be in a
+    chunk not routed yet) is left at CLASSIFIED, with the replies waiting on it, for the
+    batch's last pass (without this switch) to route once every chunk's first messages have
+    opened their cases.
     """
     from triage.nlp.gazetteer import load_gazetteer
 
     if not ids:
         return []
     rules = routing_rules()
-    gazetteer = load_gazetteer()
     now = datetime.now(UTC)
     with session_scope(database_url) as session:
         items = repo.routing_inputs(session, ids, Stage.CLASSIFIED)
+        if not items:  # a chunk of copies of messages routed before: no model to load
+            return []
+        gazetteer = load_gazetteer()
         roles = {i.message_id: role_of(i, rules.staff_domains) for i in items}
         known = repo.cases_by_header(session, [r for item in items for r in item.refs])
         threads = {h: c for h, (c, status) in known.items() if status != CaseStatus.CLOSED}
@@ -226,9 +235,13 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
             return any(r in in_chunk and r not in threads for r in item.refs)
 
         load = repo.open_load(session)
+        def unanswered(item: repo.RoutingInput) -> bool:
+            return defer_unanswered and bool(item.refs) and target(item) is None
+
         roots = [
             i for i in items
             if roles[i.message_id] == SENDER and target(i) is None and not waits_for_parent(i)
+            and not unanswered(i)
         ]  # fmt: skip
         openers, same_campaign, prints = _campaigns(session, roots)
         opened = _open(session, rules, gazetteer, openers, load, now)
@@ -249,6 +262,7 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
                 threads.setdefault(item.header_id, opened[item.message_id])
         root_ids = {i.message_id for i in roots}
         rest = [i for i in items if i.message_id not in root_ids]
+        deferred: set[int] = set()
         while rest:  # a reply to a reply in the same chunk waits for its parent
             waiting = []
             for item in rest:
@@ -260,12 +274,15 @@ def route_messages(ids: Sequence[int], database_url: str | None = None) -> list[
                 if item.header_id:
                     threads.setdefault(item.header_id, case_id)
             if len(waiting) == len(rest):  # nothing left to answer: senders start new cases
+                if defer_unanswered:  # replies wait for the last pass, when every parent is in
+                    deferred.update(i.message_id for i in waiting if i.refs)
+                    waiting = [i for i in waiting if not i.refs]
                 senders = [i for i in waiting if roles[i.message_id] == SENDER]
                 opened.update(_open(session, rules, gazetteer, senders, load, now))
                 break
             rest = waiting
         _join(session, joined, now)
-        done = [item.message_id for item in items]
+        done = [item.message_id for item in items if item.message_id not in deferred]
         links = {**opened, **{m: c for m, (c, _at, _role) in joined.items()}}
         repo.finish_routing(session, done, links)
         # A confidential case (or any, with encrypt-all) is sealed in the routing transaction,

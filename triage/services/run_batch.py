@@ -45,8 +45,9 @@ def run_batch(
 ) -> BatchSummary:
     """``sources``: (name, folder) pairs or configured specs (folders and IMAP mailboxes).
 
-    Streams: a folder is read a chunk of new files at a time, classified as it is stored, and
-    routed afterwards in arrival order; nothing holds all the messages, or all their ids.
+    Streams: a folder is read a chunk of new files at a time, classified and routed as it is
+    stored (replies whose conversation has no case yet: in a last pass, in arrival order);
+    nothing holds all the messages, or all their ids.
     """
     size = get_settings().chunk_size
     summary = BatchSummary()
@@ -67,6 +68,10 @@ def run_batch(
                 setattr(total, key, getattr(total, key) + value)
             for chunk in chunks(result.stored_ids, size):
                 summary.classified += len(classify_messages(chunk, database_url))
+            # Routed chunk by chunk as the flow does (replies without a case yet: last pass).
+            summary.routed += len(
+                route_messages(result.message_ids, database_url, defer_unanswered=True)
+            )
             done += result.seen
             if progress:
                 progress("ingest", done, done)

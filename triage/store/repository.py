@@ -868,6 +868,15 @@ def save_imap_cursor(
     session.execute(stmt)
 
 
+def message_ids_for_keys(session: Session, keys: Sequence[str]) -> dict[str, int]:
+    """{message key: id} of the stored messages among ``keys``."""
+    found: dict[str, int] = {}
+    for where in _in_values(session, MessageRow.key, list(dict.fromkeys(keys)), String()):
+        found.update({str(k): int(i) for k, i in session.execute(
+            select(MessageRow.key, MessageRow.id).where(where))})  # fmt: skip
+    return found
+
+
 def message_minhashes(session: Session, ids: Sequence[int]) -> dict[int, bytes | None]:
     """{message id: packed MinHash signature, or None where it was not computed}."""
     found: dict[int, bytes | None] = {}
