@@ -23,7 +23,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from pipelines.task_errors import scrubbed
-from pipelines.task_runners import task_runner, window
+from pipelines.task_runners import task_runner, uses_dask, window
 from triage.core.types import Stage
 from triage.services.classify_pending import classify_messages, has_pending, pending_chunks
 from triage.services.database import retry_on_conflict
@@ -86,7 +86,10 @@ def triage_batch(sources: list[str] | None = None) -> dict[str, int]:
     classified = routed = 0
     in_flight: deque[tuple[Any, Any]] = deque()
     settled: deque[list[int]] = deque()  # message ids of chunks classified, not yet routed
-    lag = window(settings)
+    # On Dask, chunks run beside each other and the routing of one beside the reading of the
+    # next; in one process, one after another (a thread beside the routing would only wait
+    # on the GIL and on SQLite's single writer).
+    ahead = window(settings) if uses_dask(settings) else 0
 
     def settle(limit: int) -> None:
         nonlocal classified, routed
@@ -101,7 +104,7 @@ def triage_batch(sources: list[str] | None = None) -> dict[str, int]:
         # every chunk that ran beside it has settled (a message two chunks hold is stored
         # by whichever ran first): the same chunks in the same order on any number of
         # workers, so every run decides what a run on one does.
-        while len(settled) > (lag if limit else 0):
+        while len(settled) > min(limit, ahead):
             routed += route_chunk(settled.popleft(), defer_unanswered=True)
 
     for spec in resolve_source_specs(sources or []):
@@ -113,7 +116,7 @@ def triage_batch(sources: list[str] | None = None) -> dict[str, int]:
         for paths in new_file_chunks(spec.path, spec.name, size):
             ingested = ingest_chunk.submit(spec.name, str(spec.path), paths)
             in_flight.append((ingested, classify_stored.submit(ingested)))
-            settle(window(settings))
+            settle(ahead)
     settle(0)
     if has_pending(Stage.RECEIVED):  # left by a crash, or from IMAP
         futures = [classify_chunk.submit(c) for c in pending_chunks(Stage.RECEIVED, size)]
