@@ -61,6 +61,29 @@ def load_routing_rules(path: Path | None = None) -> RoutingRules:
         raise ConfigFileError(f"{path}: {exc}") from None
 
 
+IMMINENCE_CLASSES = ("now", "urge", "distant")
+
+
+@lru_cache(maxsize=4)
+def load_imminence_terms(path: Path | None = None) -> dict[str, Any]:
+    """The imminence cue terms: ``{"version": str, class: {language: (terms...)}}`` for each
+    of ``IMMINENCE_CLASSES`` (what the critical head's meta model counts, nlp.imminence)."""
+    path = path or packaged("imminence.yaml")
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("version"), str):
+        raise ConfigFileError(f"{path}: a mapping with a version string is expected")
+    out: dict[str, Any] = {"version": data["version"]}
+    for name in IMMINENCE_CLASSES:
+        classes = data.get(name)
+        if not isinstance(classes, dict) or not all(
+            isinstance(terms, list) and all(isinstance(t, str) and t.strip() for t in terms)
+            for terms in classes.values()
+        ):
+            raise ConfigFileError(f"{path}: {name} must map languages to lists of terms")
+        out[name] = {language: tuple(terms) for language, terms in classes.items()}
+    return out
+
+
 @lru_cache(maxsize=4)
 def load_retention(path: Path | None = None) -> RetentionPolicy:
     path = path or packaged("retention.yaml")

@@ -10,7 +10,9 @@ Each label has
   regression for `critical`: see ``LINEAR_MODEL``);
 - a meta model fitted on out-of-fold linear scores, which calibrates them (Platt) and, in the
   stacked variant, also weighs that label's seed-term hits: where the text's words are unknown
-  to the linear model (a language it barely saw), the seed terms still carry the decision;
+  to the linear model (a language it barely saw), the seed terms still carry the decision; a
+  facet may give its meta model a few more columns (``extra``: the critical head's imminence
+  cues, see ``imminence``), named in the head's ``meta_extra``;
 - a threshold chosen on the out-of-fold calibrated scores to maximise F1 on message-like rows.
 
 A head is persisted as numpy arrays only (skops-safe, and fast to apply: one sparse-dense
@@ -45,12 +47,18 @@ class HeadTrainingData:
     weights: np.ndarray  # (rows,)
     seeds: np.ndarray  # (rows, classes) distinct seed terms of the label found
     tune: np.ndarray  # (rows,) bool: rows thresholds are tuned on (message-like)
+    extra: np.ndarray | None = None  # (rows, k) more meta-model columns, every label alike
+    extra_name: str | None = None  # what ``extra`` is (the head records it as ``meta_extra``)
 
 
-def _meta_features(scores: np.ndarray, seeds: np.ndarray, mode: str) -> np.ndarray:
+def _meta_features(
+    scores: np.ndarray, seeds: np.ndarray, mode: str, extra: np.ndarray | None = None
+) -> np.ndarray:
     if mode == LINEAR:
-        return scores.reshape(-1, 1)
-    return np.column_stack([scores, seeds > 0, np.log1p(seeds)])
+        base = scores.reshape(-1, 1)
+    else:
+        base = np.column_stack([scores, seeds > 0, np.log1p(seeds)])
+    return base if extra is None or not extra.shape[1] else np.column_stack([base, extra])
 
 
 SVM = "svm"
@@ -126,9 +134,10 @@ def fit_head(
     from sklearn.model_selection import StratifiedKFold
 
     width = data.features.shape[1]
+    extra = data.extra
     coef = np.zeros((width, len(classes)), dtype=np.float32)
     intercept = np.zeros(len(classes))
-    meta_coef = np.zeros((len(classes), META_WIDTH))
+    meta_coef = np.zeros((len(classes), META_WIDTH + (0 if extra is None else extra.shape[1])))
     meta_intercept = np.zeros(len(classes))
     trained = np.zeros(len(classes), dtype=bool)
     thresholds = np.full(len(classes), 0.5)
@@ -139,14 +148,15 @@ def fit_head(
         if positives < MIN_POSITIVES or positives > len(y) - MIN_POSITIVES:
             continue
         x, w, s = data.features[rows], data.weights[rows], data.seeds[rows, j]
+        e = None if extra is None else extra[rows]
         folds = StratifiedKFold(n_splits=min(FOLDS, positives), shuffle=True, random_state=seed)
         oof = np.zeros(len(rows))
         for fit_idx, score_idx in folds.split(np.zeros(len(y)), y):
             model = _linear(seed, linear).fit(x[fit_idx], y[fit_idx], sample_weight=w[fit_idx])
             oof[score_idx] = model.decision_function(x[score_idx])
         calibrator = LogisticRegression(C=1.0, max_iter=1000)
-        calibrator.fit(_meta_features(oof, s, mode), y, sample_weight=w)
-        p = calibrator.predict_proba(_meta_features(oof, s, mode))[:, 1]
+        calibrator.fit(_meta_features(oof, s, mode, e), y, sample_weight=w)
+        p = calibrator.predict_proba(_meta_features(oof, s, mode, e))[:, 1]
         tune = data.tune[rows]
         if int(y[tune].sum()) < 3:
             tune = np.ones(len(rows), dtype=bool)
@@ -158,7 +168,7 @@ def fit_head(
         meta_coef[j, : len(used)] = used
         meta_intercept[j] = float(calibrator.intercept_[0])
         trained[j] = True
-    return {
+    head = {
         "classes": list(classes),
         "mode": mode,
         "coef": coef,
@@ -168,12 +178,23 @@ def fit_head(
         "trained": trained,
         "thresholds": thresholds,
     }
+    if extra is not None:
+        head["meta_extra"] = data.extra_name or "extra"
+    return head
 
 
 def predict_head(
-    head: dict[str, Any], features: sparse.csr_matrix, seeds: np.ndarray
+    head: dict[str, Any],
+    features: sparse.csr_matrix,
+    seeds: np.ndarray,
+    extra: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Calibrated probabilities, (rows, classes)."""
+    """Calibrated probabilities, (rows, classes). ``extra`` is required when the head was
+    fitted with one (``head["meta_extra"]`` names it) and ignored otherwise."""
+    if head.get("meta_extra") is None:
+        extra = None
+    elif extra is None:
+        raise ValueError(f"this head needs its {head['meta_extra']} columns")
     scores = np.asarray(features @ head["coef"]) + head["intercept"]
     out = np.zeros_like(scores)
     for j in range(len(head["classes"])):
@@ -181,7 +202,7 @@ def predict_head(
             low, high = RULE_PROBABILITY
             out[:, j] = np.where(seeds[:, j] > 0, high, low)
             continue
-        meta = _meta_features(scores[:, j], seeds[:, j], head["mode"])
+        meta = _meta_features(scores[:, j], seeds[:, j], head["mode"], extra)
         width = meta.shape[1]
         z = meta @ head["meta_coef"][j, :width] + head["meta_intercept"][j]
         out[:, j] = _sigmoid(z)

@@ -41,7 +41,14 @@ def render_card(
         "bigrams (TF-IDF), plus one cue per seed-term label matched (stacked candidate only). "
         "Per label: a linear SVM (logistic regression for critical), a meta model over its "
         "out-of-fold score (and, stacked, the label's seed-term hits) that calibrates it, and "
-        "a threshold tuned out-of-fold.",
+        "a threshold tuned out-of-fold."
+        + (
+            " The critical meta model also weighs imminence cues: how many terms say the harm "
+            "is now, ask to act at once, or place it in the past or in general "
+            f"(imminence.yaml {manifest['imminence_version']})."
+            if manifest.get("imminence_version")
+            else ""
+        ),
         "- A message goes to human review when no rights issue reaches a calibrated 0.5, its "
         "language is undetermined or not covered, its body is empty, or it was truncated.",
         "",
@@ -78,6 +85,14 @@ def render_card(
                 f"| {facet} | {label} | {v['precision']:.2f} | {v['recall']:.2f} | "
                 f"{v['f1']:.2f} | {v['support']} |"
             )
+    ranking = saved.get("critical", {}).get("precision_at_recall")
+    if ranking:
+        lines += [
+            "",
+            "Critical, whatever the threshold: the best precision at recall "
+            + ", ".join(f"{level} is {value:.2f}" for level, value in ranking.items())
+            + " (held-out messages).",
+        ]
     if evaluations:
         lines += [
             "",
