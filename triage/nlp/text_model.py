@@ -46,7 +46,7 @@ HEAD_FACETS = ("rights_issue", "challenge", "critical")
 SEED_FACET = {"critical": "priority"}
 # More columns for a facet's meta model (label_heads): the critical head weighs whether the
 # message says the harm is happening now or is past or general (see imminence). On the held-out
-# messages (labels 2026.12.3 -> 2026.12.4): precision / recall at the F1.5 threshold 0.66 / 0.88
+# messages (labels 2026.12.3 -> 2026.12.5): precision / recall at the F1.5 threshold 0.66 / 0.88
 # -> 0.71 / 0.87, best precision at recall 0.90 0.63 -> 0.66, at recall 0.95 0.56 -> 0.55 (no
 # gain there). Only the critical head sees them: the shared features, and so every other
 # label, are unchanged.
