@@ -30,6 +30,7 @@ from triage.services.database import retry_on_conflict
 from triage.services.ingest_files import ingest_files, new_file_chunks
 from triage.services.ingest_imap import ingest_imap
 from triage.services.route_pending import route_messages
+from triage.services.run_batch import chunks
 from triage.services.sources import (
     FolderSourceSpec,
     form_fields_of,
@@ -99,7 +100,7 @@ def triage_batch(sources: list[str] | None = None) -> dict[str, int]:
             for key in COUNTS:
                 totals[key] += counts[key]
             classified += classifying.result()
-            settled.append(counts["messages"])
+            settled.extend(chunks(counts["messages"], size))  # a large mbox: in slices
         # A chunk is routed here while the workers read and classify the next ones, once
         # every chunk that ran beside it has settled (a message two chunks hold is stored
         # by whichever ran first): the same chunks in the same order on any number of

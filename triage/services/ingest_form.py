@@ -23,9 +23,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from triage.core.addresses import exact_address
 from triage.core.types import Event, Message, Quarantined
 from triage.ingest.form_exports import (
@@ -39,7 +36,6 @@ from triage.ingest.quarantine import QuarantineError
 from triage.services.database import session_scope
 from triage.services.ingest_batch import IngestResult, minhashes_of, record_run
 from triage.store import repository as repo
-from triage.store.tables import MessageRow
 
 log = logging.getLogger(__name__)
 
@@ -76,11 +72,6 @@ def _to_item(record: FormRecord, *, source: str, now: datetime) -> Message | Qua
     return replace(message, received_at=now)
 
 
-def _message_id_for_key(session: Session, key: str) -> int | None:
-    # Belongs in triage.store.repository (owned elsewhere); kept here as one small query.
-    return session.scalar(select(MessageRow.id).where(MessageRow.key == key))
-
-
 def ingest_submission(
     payload: Mapping[str, Any],
     *,
@@ -111,7 +102,8 @@ def ingest_submission(
                 result.stored_ids.append(message_id)
                 repo.add_event(session, Event("received", now, "system", message_id, {}))
             else:
-                status, message_id = "duplicate", _message_id_for_key(session, item.key)
+                status = "duplicate"
+                message_id = repo.message_ids_for_keys(session, [item.key]).get(item.key)
                 result.duplicates = 1
         else:
             status = "quarantined"

@@ -98,12 +98,10 @@ def _signatures(session: Session, ids: list[int]) -> dict[int, list[int] | None]
     stored = repo.message_minhashes(session, ids)
     missing = [m for m in ids if stored.get(m) is None]
     texts = repo.new_texts(session, missing) if missing else {}
-    sigs: dict[int, list[int] | None] = {}
-    for message_id in ids:
-        packed = stored.get(message_id)
-        text = texts.get(message_id, "")
-        sigs[message_id] = signature(text) if packed is None else unpack(packed)
-    return sigs
+    return {
+        m: signature(texts.get(m, "")) if stored.get(m) is None else unpack(stored[m] or b"")
+        for m in ids
+    }
 
 
 def _campaigns(
@@ -235,6 +233,7 @@ def route_messages(
             return any(r in in_chunk and r not in threads for r in item.refs)
 
         load = repo.open_load(session)
+
         def unanswered(item: repo.RoutingInput) -> bool:
             return defer_unanswered and bool(item.refs) and target(item) is None
 

@@ -69,9 +69,10 @@ def run_batch(
             for chunk in chunks(result.stored_ids, size):
                 summary.classified += len(classify_messages(chunk, database_url))
             # Routed chunk by chunk as the flow does (replies without a case yet: last pass).
-            summary.routed += len(
-                route_messages(result.message_ids, database_url, defer_unanswered=True)
-            )
+            for chunk in chunks(result.message_ids, size):  # a large mbox: in slices
+                summary.routed += len(
+                    route_messages(chunk, database_url, defer_unanswered=True)
+                )
             done += result.seen
             if progress:
                 progress("ingest", done, done)
