@@ -61,12 +61,14 @@ bench: install
 	$(MAKE) bench-scale
 
 ## End to end over a synthetic load: sizes, stores and workers are selectable, e.g.
-## `make bench-scale SIZES=10000,100000,1000000 STORES=sqlite,postgresql WORKERS=1,2`.
+## `make bench-scale SIZES=10000,100000,1000000 STORES=sqlite,postgresql WORKERS=1,2`;
+## CORES=1 runs everything on one CPU (0: all of them).
 SIZES ?= 10000
 STORES ?= sqlite,postgresql
 WORKERS ?= 1,2
+CORES ?= 0
 bench-scale: install
-	$(DEV_KEYLESS) $(BIN)/python bench/bench_end_to_end.py --sizes $(SIZES) --stores $(STORES) --workers $(WORKERS)
+	$(DEV_KEYLESS) $(BIN)/python bench/bench_end_to_end.py --sizes $(SIZES) --stores $(STORES) --workers $(WORKERS) --cores $(CORES)
 
 ## Deliver escalation notices for deadlines at risk or breached (SMTP from TRIAGE_SMTP_*).
 sla-watch: install

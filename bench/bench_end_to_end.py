@@ -19,8 +19,13 @@ Rows written to ``bench/results.json`` (stage, messages, workers, store, seconds
 
 SQLite with two workers is not a configuration triage allows (one writer): not measured.
 
+``--cores N`` runs everything on the first N CPUs (this process's affinity, inherited by the
+Prefect server, the PostgreSQL server, ``triage run`` and its Dask workers), so that "one
+core" means one core: without it a one-worker run still spreads over the machine (routing
+in the flow's process beside the worker, PostgreSQL's backends). Each row names its cores.
+
 Usage: python bench/bench_end_to_end.py --sizes 10000,100000 [--stores sqlite,postgresql]
-       [--workers 1,2] [--data DIR]
+       [--workers 1,2] [--cores N] [--data DIR]
 """
 
 from __future__ import annotations
@@ -203,7 +208,10 @@ def main() -> int:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "triage-bench")
     parser.add_argument("--no-stages", action="store_true", help="skip the per-stage run")
+    parser.add_argument("--cores", type=int, default=0, help="run on the first N CPUs only")
     args = parser.parse_args()
+    if args.cores:
+        os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[: args.cores])
     sizes = [int(s) for s in args.sizes.split(",") if s]
     stores = [s for s in args.stores.split(",") if s]
     workers = [int(w) for w in args.workers.split(",") if w]
@@ -280,7 +288,7 @@ def write_table(path: Path = ROOT / "bench" / "RESULTS.md") -> None:
     wanted = ("end_to_end", "prefect_trivial", "prefect_fixed", "rerun_idle", "load_models",
               "parse", "classify", "route", "store", "other")  # fmt: skip
     rows = sorted((r for r in data["rows"] if r["stage"] in wanted),
-                  key=lambda r: (r["messages"], r["store"], r["workers"],
+                  key=lambda r: (r["messages"], r["store"], r.get("cores", 0), r["workers"],
                                  wanted.index(r["stage"])))  # fmt: skip
     lines = [
         "# End-to-end benchmark (`make bench-scale`)",
@@ -288,14 +296,16 @@ def write_table(path: Path = ROOT / "bench" / "RESULTS.md") -> None:
         "Written by `bench/bench_end_to_end.py` from `bench/results.json`. The machine is a",
         "shared 2-core VM: treat differences under 15% as noise.",
         "",
-        "| stage | messages | store | workers | seconds | messages/s | peak RSS MB | measured |",
-        "|---|---|---|---|---|---|---|---|",
+        "| stage | messages | store | cores | workers | seconds | messages/s | peak RSS MB "
+        "| measured |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         rate = (f"{r['messages'] / r['seconds']:.0f}"
                 if r["stage"] == "end_to_end" and r["seconds"] else "")  # fmt: skip
         lines.append(
-            f"| {r['stage']} | {r['messages']} | {r['store']} | {r['workers']} | "
+            f"| {r['stage']} | {r['messages']} | {r['store']} | {r.get('cores', '')} | "
+            f"{r['workers']} | "
             f"{r['seconds']} | {rate} | {r.get('peak_rss_mb') or ''} | {r['measured_at']} |"
         )
     path.write_text("\n".join(lines) + "\n")

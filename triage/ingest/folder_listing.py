@@ -240,7 +240,7 @@ def checked_listings(
     split = len(subfolders) // 2
     mine, theirs = subfolders[:split], subfolders[split:]
     helper = None
-    if sum(len(p) for p in saved.values()) >= SPLIT_MIN_PARTS and (os.cpu_count() or 1) > 1:
+    if sum(len(p) for p in saved.values()) >= SPLIT_MIN_PARTS and len(os.sched_getaffinity(0)) > 1:
         request = {"subtrees": theirs, "suffixes": list(email_suffixes), "saved": saved,
                    "part_files": part_files, "part_cut": part_cut}  # fmt: skip
         helper = _SecondProcess(request)
