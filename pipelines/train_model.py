@@ -21,13 +21,18 @@ TASK_OPTIONS = {"persist_result": False, "cache_policy": NO_CACHE, "log_prints":
 @task(name="train_candidates", **TASK_OPTIONS)
 @scrubbed
 def train_task(
-    labels: str | None, version: str | None, corpora_dir: str | None, staff: bool
+    labels: str | None,
+    version: str | None,
+    corpora_dir: str | None,
+    staff: bool,
+    dev: str | None = None,
 ) -> dict[str, Any]:
     result = train(
         Path(labels) if labels else None,
         version=version,
         corpora_dir=Path(corpora_dir) if corpora_dir else None,
         staff=staff,
+        dev=Path(dev) if dev else None,
     )
     metrics = result["metrics"]
     return {
@@ -36,6 +41,7 @@ def train_task(
         "winner": metrics["winner"],
         "saved": metrics["saved"],
         "training_rows": result["manifest"]["training_rows"],
+        "threshold_shift": result["manifest"]["threshold_shift"],
         "held_out_macro_f1": {
             name: {f: v["macro_f1"] for f, v in res["held_out_messages"].items()}
             for name, res in metrics["candidates"].items()
@@ -49,5 +55,6 @@ def train_model(
     version: str | None = None,
     corpora_dir: str | None = None,
     staff: bool = True,
+    dev: str | None = None,
 ) -> dict[str, Any]:
-    return train_task(labels, version, corpora_dir, staff)
+    return train_task(labels, version, corpora_dir, staff, dev)

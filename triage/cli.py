@@ -179,6 +179,13 @@ def train(
     ] = False,
     database: DatabaseOption = None,
     promote: Annotated[bool, typer.Option(help="make it the model triage uses")] = False,
+    dev: Annotated[
+        Path | None,
+        typer.Option(
+            help="labelled messages written apart, never trained on: each facet's "
+            "thresholds are moved to suit them"
+        ),
+    ] = None,
 ) -> None:
     """Train every candidate on one split; write the best model, its metrics and card."""
     from triage.services.train import promote_model
@@ -191,6 +198,7 @@ def train(
         corpora_dir=corpora_dir,
         staff=staff,
         database_url=database,
+        dev=dev,
     )
     metrics = result["metrics"]
     console.print(f"model written to {result['path']}")

@@ -15,8 +15,20 @@ from triage.config.files import load_taxonomy
 from triage.core.types import ClassifyInput
 from triage.nlp.classifier import Classifier
 from triage.nlp.gazetteer import load_gazetteer
+from triage.nlp.model_card import render_card
 from triage.nlp.persistence import ModelError, load_model, promoted_version
-from triage.nlp.training import MODEL_NAME, precision_at_recall, split, train_label_model
+from triage.nlp.seed_terms import Lexicon
+from triage.nlp.training import (
+    MODEL_NAME,
+    precision_at_recall,
+    predict_labels,
+    prepare,
+    shift_thresholds,
+    shifted,
+    split,
+    train_label_model,
+    with_critical,
+)
 
 GOLD = [json.loads(line) for line in (SAMPLES / "gold.jsonl").read_text().splitlines()]
 
@@ -218,3 +230,60 @@ def test_in_a_language_the_model_cannot_read_the_rules_still_raise_critical(
     assert "language_not_covered" in result.review_reasons
     assert result.priority == "critical"
     assert "critical_by_model" not in result.review_reasons
+
+
+def test_thresholds_move_to_where_development_mail_puts_them(trained: dict) -> None:
+    """Development messages whose challenges are those the model names at thresholds one
+    logit stricter (mail that names a challenge only when it is plain): the search finds a
+    move that gives exactly those labels, and the smallest such; the model keeps it; a facet
+    the development messages do not label stays where it was."""
+    taxonomy, gazetteer = load_taxonomy(), load_gazetteer()
+    model = load_model(trained["dir"], MODEL_NAME, taxonomy.version, "t1").estimator
+    base = {f: np.asarray(h["thresholds"]).copy() for f, h in model["heads"].items()}
+    _fit, held = split([with_critical(r) for r in GOLD if r.get("body")])
+    prepared = prepare(held, gazetteer, Lexicon(taxonomy))
+    model["heads"]["challenge"]["thresholds"] = shifted(base["challenge"], 1.0)
+    strict = predict_labels(model, prepared)["challenge"]
+    model["heads"]["challenge"]["thresholds"] = base["challenge"]
+    assert any(strict) and strict != predict_labels(model, prepared)["challenge"]
+    dev = [
+        {**r, "challenge": list(labels), "rights_issue": None}
+        for r, labels in zip(held, strict, strict=True)
+    ]
+    moved = shift_thresholds(model, prepare(dev, gazetteer, Lexicon(taxonomy)))
+    assert set(moved) == {"challenge"}  # the dev set labels no rights issue
+    assert moved["challenge"]["macro_f1_after"] == 1.0 > moved["challenge"]["macro_f1_before"]
+    assert 0 < moved["challenge"]["shift"] <= 1.0
+    assert np.allclose(
+        model["heads"]["challenge"]["thresholds"],
+        shifted(base["challenge"], moved["challenge"]["shift"]),
+    )
+    assert np.array_equal(model["heads"]["rights_issue"]["thresholds"], base["rights_issue"])
+
+
+def test_a_model_trained_with_development_messages_keeps_the_move_and_says_so(
+    tmp_path: Path,
+) -> None:
+    """The saved thresholds are the moved ones, the held-out figures are those of the moved
+    thresholds with the unmoved ones kept beside them, and the card shows the move."""
+    taxonomy, gazetteer = load_taxonomy(), load_gazetteer()
+    _fit, held = split([with_critical(r) for r in GOLD if r.get("body")])
+    dev = [{**r, "challenge": [], "rights_issue": None} for r in held[::3]]
+    dev += [{**r, "rights_issue": None} for r in held[1::3]]
+    result = train_label_model(GOLD, taxonomy, gazetteer, tmp_path, "d1", dev=dev)
+    metrics, manifest = result["metrics"], result["manifest"]
+    assert metrics["split"]["dev_messages"] == len(dev)
+    shift = metrics["dev_shift"]["challenge"]["shift"]
+    assert manifest["threshold_shift"] == {"challenge": shift}
+    saved = metrics["candidates"][metrics["saved"]]
+    assert saved["held_out_messages_unshifted"]["challenge"]["scored"] == len(held)
+    assert "critical" in saved["held_out_messages"]
+    card = render_card(manifest, metrics, {})
+    assert f"| challenge | {shift:+.1f} |" in card
+
+
+def test_a_shift_of_zero_leaves_thresholds_and_the_order_is_kept() -> None:
+    t = np.asarray([0.2, 0.5, 0.8])
+    assert np.allclose(shifted(t, 0.0), t)
+    assert (shifted(t, 1.0) > t).all() and (shifted(t, -1.0) < t).all()
+    assert list(np.argsort(shifted(t, 1.5))) == [0, 1, 2]

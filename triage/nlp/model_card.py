@@ -85,6 +85,25 @@ def render_card(
                 f"| {facet} | {label} | {v['precision']:.2f} | {v['recall']:.2f} | "
                 f"{v['f1']:.2f} | {v['support']} |"
             )
+    shifts = metrics.get("dev_shift") or {}
+    if shifts:
+        unshifted = metrics["candidates"][metrics["saved"]].get("held_out_messages_unshifted", {})
+        lines += [
+            "",
+            f"Thresholds moved per facet on {metrics['split'].get('dev_messages')} development "
+            "messages written apart from the training ones (never trained on), on the logit "
+            "scale (positive: stricter); the table above is after the move:",
+            "",
+            "| facet | shift | dev macro-F1 before | after | held-out macro-F1 before | after |",
+            "|---|---|---|---|---|---|",
+        ]
+        for facet, v in shifts.items():
+            lines.append(
+                f"| {facet} | {v['shift']:+.1f} | {v['macro_f1_before']:.3f} | "
+                f"{v['macro_f1_after']:.3f} | "
+                f"{_f(unshifted.get(facet, {}).get('macro_f1'))} | "
+                f"{_f(saved.get(facet, {}).get('macro_f1'))} |"
+            )
     ranking = saved.get("critical", {}).get("precision_at_recall")
     if ranking:
         lines += [

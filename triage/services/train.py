@@ -50,8 +50,12 @@ def train(
     candidates: Sequence[str] | None = None,
     evaluate: bool = True,
     handwritten: Path | None = HANDWRITTEN,
+    dev: Path | None = None,
 ) -> dict[str, Any]:
-    """Train every candidate and save the best learned one under ``models/labels/<version>``."""
+    """Train every candidate and save the best learned one under ``models/labels/<version>``.
+
+    ``dev``: labelled messages written apart from the training ones, never trained on, on
+    which each facet's thresholds are moved to suit mail written elsewhere."""
     models_dir = models_dir or get_settings().models_dir
     version = version or datetime.now(UTC).strftime("%Y.%m.%d-%H%M%S")
     files = [labels] if isinstance(labels, Path) else list(labels or [])
@@ -65,7 +69,7 @@ def train(
             name: load_corpus(corpora_dir, name, purpose="train", country_code=gazetteer.lookup)
             for name in TRAINING_CORPORA
         }
-    options: dict[str, Any] = {"corpora": corpora}
+    options: dict[str, Any] = {"corpora": corpora, "dev": read_jsonl(dev) if dev else None}
     if candidates:
         options["candidates"] = tuple(candidates)
     taxonomy = load_taxonomy()
