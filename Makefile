@@ -39,7 +39,7 @@ audit: install
 
 ## Retrain the shipped label model (samples + the corpora's train.csv) and promote it.
 model: install
-	$(BIN)/triage train data/samples/gold.jsonl $(wildcard data/samples/written/*.jsonl) --corpora-dir $(CORPORA) --version $(MODEL_VERSION) --promote
+	$(BIN)/triage train data/samples/gold.jsonl $(wildcard data/samples/written/*.jsonl) --corpora-dir $(CORPORA) --dev data/eval/dev_independent.jsonl --version $(MODEL_VERSION) --promote
 
 ## Score the promoted model: the independent handwritten set and the corpora's test.csv.
 evaluate: install

@@ -23,6 +23,7 @@ from triage.nlp.training import (
     precision_at_recall,
     predict_labels,
     prepare,
+    score,
     shift_thresholds,
     shifted,
     split,
@@ -234,9 +235,10 @@ def test_in_a_language_the_model_cannot_read_the_rules_still_raise_critical(
 
 def test_thresholds_move_to_where_development_mail_puts_them(trained: dict) -> None:
     """Development messages whose challenges are those the model names at thresholds one
-    logit stricter (mail that names a challenge only when it is plain): the search finds a
-    move that gives exactly those labels, and the smallest such; the model keeps it; a facet
-    the development messages do not label stays where it was."""
+    logit stricter (mail that names a challenge only when it is plain), a few of them
+    mislabelled: the best move is a stricter one, the move kept is the smallest within one
+    standard error of it, the model keeps it, and a facet the development messages do not
+    label stays where it was."""
     taxonomy, gazetteer = load_taxonomy(), load_gazetteer()
     model = load_model(trained["dir"], MODEL_NAME, taxonomy.version, "t1").estimator
     base = {f: np.asarray(h["thresholds"]).copy() for f, h in model["heads"].items()}
@@ -247,17 +249,26 @@ def test_thresholds_move_to_where_development_mail_puts_them(trained: dict) -> N
     model["heads"]["challenge"]["thresholds"] = base["challenge"]
     assert any(strict) and strict != predict_labels(model, prepared)["challenge"]
     dev = [
-        {**r, "challenge": list(labels), "rights_issue": None}
-        for r, labels in zip(held, strict, strict=True)
+        {**r, "challenge": [] if n % 6 == 0 else list(labels), "rights_issue": None}
+        for n, (r, labels) in enumerate(zip(held, strict, strict=True))
     ]
     moved = shift_thresholds(model, prepare(dev, gazetteer, Lexicon(taxonomy)))
     assert set(moved) == {"challenge"}  # the dev set labels no rights issue
-    assert moved["challenge"]["macro_f1_after"] == 1.0 > moved["challenge"]["macro_f1_before"]
-    assert 0 < moved["challenge"]["shift"] <= 1.0
-    assert np.allclose(
-        model["heads"]["challenge"]["thresholds"],
-        shifted(base["challenge"], moved["challenge"]["shift"]),
-    )
+    challenge = moved["challenge"]
+    assert challenge["best_shift"] > 0
+    assert 0 < challenge["standard_error"] < 0.2
+    kept = challenge["shift"]
+    assert 0 <= kept <= challenge["best_shift"]
+    assert challenge["macro_f1_after"] >= challenge["macro_f1_best"] - challenge["standard_error"]
+    # ... and it is the smallest such move: one step less is outside the error.
+    if kept > 0:
+        one_less = shifted(base["challenge"], round(kept - 0.1, 1))
+        model["heads"]["challenge"]["thresholds"] = one_less
+        labels = predict_labels(model, prepare(dev, gazetteer, Lexicon(taxonomy)))["challenge"]
+        f1 = score(dev, {"challenge": labels})["challenge"]["macro_f1"]
+        assert f1 < challenge["macro_f1_best"] - challenge["standard_error"]
+        model["heads"]["challenge"]["thresholds"] = shifted(base["challenge"], kept)
+    assert np.allclose(model["heads"]["challenge"]["thresholds"], shifted(base["challenge"], kept))
     assert np.array_equal(model["heads"]["rights_issue"]["thresholds"], base["rights_issue"])
 
 
