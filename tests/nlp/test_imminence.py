@@ -16,11 +16,9 @@ from triage.nlp.classifier import Classifier
 from triage.nlp.gazetteer import load_gazetteer
 from triage.nlp.imminence import CLASSES, imminence_matrix, scanner
 from triage.nlp.persistence import load_model
+from triage.nlp.seed_terms import Lexicon
 from triage.nlp.text_fold import fold
 from triage.nlp.text_model import analyse, predict
-
-# The first model trained with imminence cues (not promoted when this test was written).
-IMMINENCE_MODEL = "2026.12.5"
 
 
 def counts(text: str) -> dict[str, int]:
@@ -149,27 +147,50 @@ PAST_REPORT = ClassifyInput(
 )
 
 
+def test_the_two_messages_differ_in_when_not_in_what() -> None:
+    """What the model tests below rest on: both name detentions (a critical seed term), and
+    only the time words tell the imminent one from last year's report."""
+    analysed = [
+        analyse(load_gazetteer(), Lexicon(load_taxonomy()), m.subject, m.body)
+        for m in (IMMINENT, PAST_REPORT)
+    ]
+    for a in analysed:
+        assert a.matches.get("priority", {}).get("critical")
+    imminent, report = (
+        dict(zip(CLASSES, scanner().counts(a.folded), strict=True)) for a in analysed
+    )
+    assert imminent["now"] >= 2 and imminent["urge"] >= 1 and imminent["distant"] == 0
+    assert report["now"] == report["urge"] == 0 and report["distant"] >= 2
+
+
 @pytest.fixture(scope="module")
 def imminence_classifier() -> Classifier:
+    """The promoted model, whichever version it is: the tests below hold for any model whose
+    critical head learned the imminence columns, not for one version's threshold (the report
+    scored 0.20 against 0.25 in labels 2026.12.5, too close to pin a decision on)."""
     taxonomy = load_taxonomy()
-    model = load_model(ROOT / "models", "labels", taxonomy.version, IMMINENCE_MODEL)
+    model = load_model(ROOT / "models", "labels", taxonomy.version)
     return Classifier(taxonomy, model, load_gazetteer())
 
 
-def test_an_imminent_detention_is_critical_and_last_years_report_is_not(
+def test_an_imminent_detention_outranks_last_years_report(
     imminence_classifier: Classifier,
 ) -> None:
-    """Both name detentions (a critical seed term); only the time words differ. Labels
-    2026.12.3 (no longer shipped), without the imminence cues, called both critical (0.40
-    against its 0.20)."""
-    now, report = imminence_classifier.classify([IMMINENT, PAST_REPORT])
+    """Both name detentions; the imminent one is critical and scores well above the report.
+    Labels 2026.12.3, without the imminence cues, called both critical (0.40 against 0.20)."""
+    c = imminence_classifier
+    [now] = c.classify([IMMINENT])
     assert now.priority == "critical"
-    assert report.priority != "critical"
+    analysed = [analyse(c.gazetteer, c.lexicon, m.subject, m.body) for m in (IMMINENT, PAST_REPORT)]
+    scores = predict(c.estimator, c.features.counts(analysed, cues=True), analysed)
+    now_score, report_score = scores.probabilities["critical"][:, 0]
+    assert now_score > 2 * report_score
 
 
 def test_the_time_words_move_the_critical_score(imminence_classifier: Classifier) -> None:
     """The report scored with its own imminence columns and with the imminent message's:
-    the time words alone move its critical score across the threshold."""
+    the time words alone raise its critical score (its words, seed terms and the threshold
+    are the same in both)."""
     c = imminence_classifier
     head = c.estimator["heads"]["critical"]
     assert head["meta_extra"] == "imminence"
@@ -180,6 +201,5 @@ def test_the_time_words_move_the_critical_score(imminence_classifier: Classifier
     own, imminent = imminence_matrix([a.folded for a in analysed])[::-1]
     as_is = label_heads.predict_head(head, report, seeds, own.reshape(1, -1))[0, 0]
     as_if_now = label_heads.predict_head(head, report, seeds, imminent.reshape(1, -1))[0, 0]
-    threshold = head["thresholds"][0]
     assert as_is == pytest.approx(scored.probabilities["critical"][1, 0])
-    assert as_is < threshold <= as_if_now
+    assert as_if_now > 1.5 * as_is

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from triage.nlp import label_heads
+
 TARGETS = {
     ("held_out_messages", "rights_issue"): 0.80,
     ("held_out_messages", "challenge"): 0.65,
@@ -149,9 +151,9 @@ def render_card(
         "- Challenge labels are read from a sentence or two about the company's engagement "
         "inside a message about something else; they score below rights issues: treat them "
         "as suggestions.",
-        "- Critical priority leans to recall by design (its threshold maximises F1.5 out of "
-        "fold): a missed detention costs more than a false alarm, so its precision is the "
-        "lower figure.",
+        "- Critical priority leans to recall by design (its threshold maximises "
+        f"F{label_heads.THRESHOLD_BETA['critical']:g} out of fold): a missed detention costs "
+        "more than a false alarm, so its precision is the lower figure.",
         "",
     ]
     return "\n".join(lines)
