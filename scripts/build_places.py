@@ -397,6 +397,24 @@ def demonym_names(extra: dict) -> list[Name]:
     return names
 
 
+_URDU_LETTERS = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی"})
+
+
+def urdu_spellings(names: list[Name]) -> list[Name]:
+    """Arabic-script names as Urdu writes them: keheh for kaf, Farsi yeh for yeh and alef
+    maksura, gol he for a final heh or taa marbuta ("باكستاني" -> "پاکستانی" needs the pe by
+    hand, "أمريكي" -> "امریکی" comes out of this). The runtime fold leaves these letters
+    alone, since changing a word's NORM would change the model's features."""
+    out = []
+    for n in names:
+        if n.kind not in ("demonym", "city", "alias") or not re.search(r"[\u0600-\u06ff]", n.name):
+            continue  # CLDR has the Urdu country names
+        urdu = re.sub(r"[هة](?=\s|$)", "ہ", n.name.translate(_URDU_LETTERS))
+        if urdu != n.name:
+            out.append(Name(urdu, n.iso2, "ur", n.kind))
+    return out
+
+
 def de_genitive(names: list[Name]) -> list[Name]:
     """German genitive "-s": "Russlands", "Chinas", "Irans" (not after s, x, z: "des Iraks"
     is rare enough)."""
@@ -603,6 +621,7 @@ def build() -> tuple[dict[str, str], list[str]]:
             names += [Name(f, code, "ru", "country") for f in forms]
     names += demonym_names(extra) + city_names(extra, ocha) + curated_names(extra)
     names += de_genitive(names)
+    names += urdu_spellings(names)
     rows, conflicts = resolve(names, extra)
     files = {
         "countries.csv": to_csv(countries, list(countries[0])),

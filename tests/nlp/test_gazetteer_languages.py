@@ -39,6 +39,13 @@ def gazetteer() -> Gazetteer:
         # Turkish: case endings after an apostrophe
         ("Türkiye'de ve Almanya'da gazeteciler gözaltına alındı", ["TR", "DE"]),
         ("Suriye'den gelen mülteciler", ["SY"]),
+        # States, provinces and cities in Hindi, Urdu, Indonesian, Swahili mail, Russian cases
+        ("मणिपुर में इंटरनेट बंद है", ["IN"]),
+        ("ہم گلگت بلتستان کے ایک مقامی نیوز پورٹل ہیں", ["PK"]),
+        ("پاکستانی صحافیوں کو دھمکیاں", ["PK"]),  # the Urdu demonym (پ, ک, ی)
+        ("Tambang nikel di Maluku Utara", ["ID"]),
+        ("Wakulima wa chai Kericho", ["KE"]),
+        ("студента из Казани обвиняют", ["RU"]),
         # Russian nationality adjectives in every case
         ("по требованию российских властей", ["RU"]),
         ("украинской журналистке угрожают", ["UA"]),
@@ -70,6 +77,9 @@ def test_countries_in_more_languages(gazetteer: Gazetteer, text: str, expected: 
         "Sam wrote to us yesterday",  # not Turkish Şam (Damascus)
         "Пишу на русском языке, перевожу с казахского",  # the languages
         "Это самое важное",  # "the most", not Samoa (a generated case form)
+        "Помощь для многодетных семей",  # "families", not Semey (Kazakhstan)
+        "مغربی ممالک کی کمپنیاں",  # Urdu "western", not Moroccan (Arabic مغربي)
+        "چینی اور آٹا مہنگا ہو گیا",  # Urdu "sugar"
     ],
 )
 def test_words_that_are_not_places_in_more_languages(gazetteer: Gazetteer, text: str) -> None:
