@@ -597,6 +597,18 @@ def to_csv(rows: list[dict[str, str]], fields: list[str]) -> str:
     return buf.getvalue()
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML mapping with a key twice silently keeps the last one: a second "KE:" line
+    would drop the first one's names without a word."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        keys = [self.construct_object(k, deep=deep) for k, _v in node.value]
+        twice = sorted({str(k) for k in keys if keys.count(k) > 1})
+        if twice:
+            raise SystemExit(f"{EXTRA.name}: keys listed twice in one block: {twice}")
+        return super().construct_mapping(node, deep=deep)
+
+
 def merged(extra: dict) -> dict:
     """``more`` (the judgement calls of one batch of languages) added to the blocks of the
     same name, so each batch can be read, and reverted, in one place."""
@@ -610,7 +622,7 @@ def merged(extra: dict) -> dict:
 
 
 def build() -> tuple[dict[str, str], list[str]]:
-    extra = merged(yaml.safe_load(EXTRA.read_text(encoding="utf-8")))
+    extra = merged(yaml.load(EXTRA.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader))
     ocha = ocha_rows()
     countries = build_countries(extra)
     names = country_names(ocha)

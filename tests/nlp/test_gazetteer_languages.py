@@ -45,6 +45,7 @@ def gazetteer() -> Gazetteer:
         ("پاکستانی صحافیوں کو دھمکیاں", ["PK"]),  # the Urdu demonym (پ, ک, ی)
         ("Tambang nikel di Maluku Utara", ["ID"]),
         ("Wakulima wa chai Kericho", ["KE"]),
+        ("Os indígenas do Maranhão e da Bahia", ["BR"]),
         ("студента из Казани обвиняют", ["RU"]),
         # Russian nationality adjectives in every case
         ("по требованию российских властей", ["RU"]),
@@ -74,6 +75,7 @@ def test_countries_in_more_languages(gazetteer: Gazetteer, text: str, expected: 
         "Hass gegen Sinti und Roma",  # the people, not Rome
         "Les réunions de la semaine",  # French "meetings", not German Réunion genitive
         "Makao makuu ya shirika",  # Swahili "headquarters", not Macao
+        "Tunashukuru sana kwa msaada",  # Swahili "very", not Sanaa
         "Sam wrote to us yesterday",  # not Turkish Şam (Damascus)
         "Пишу на русском языке, перевожу с казахского",  # the languages
         "Это самое важное",  # "the most", not Samoa (a generated case form)
