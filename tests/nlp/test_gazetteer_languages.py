@@ -82,6 +82,10 @@ def test_countries_in_more_languages(gazetteer: Gazetteer, text: str, expected: 
         "Помощь для многодетных семей",  # "families", not Semey (Kazakhstan)
         "مغربی ممالک کی کمپنیاں",  # Urdu "western", not Moroccan (Arabic مغربي)
         "چینی اور آٹا مہنگا ہو گیا",  # Urdu "sugar"
+        "ویمن رائٹس اور سول سوسائٹی",  # Urdu "women", "civil": not و+Yemen, not Seoul
+        "Situasi sudah aman sekarang",  # Indonesian "safe", not Amman (es Amán)
+        "Maine complaint ki thi, jawab nahi aaya",  # Hinglish "I did", not the US state
+        "Pedimos atendimento em língua portuguesa",  # the language, not Portugal
     ],
 )
 def test_words_that_are_not_places_in_more_languages(gazetteer: Gazetteer, text: str) -> None:

@@ -831,10 +831,16 @@ def _prepared(nlp: Language) -> Language:
     return nlp
 
 
+# Letters of Urdu (and Persian) that Arabic does not use. Those languages write و "and" and
+# their postpositions as separate words, so a name spelled with them takes no clitics: Urdu
+# ویمن ("women") is not و + یمن (Yemen).
+_URDU_LETTERS = re.compile("[یکہپچٹڈڑگںےۓ]")
+
+
 def _arabic_first_words(rows: Iterable[_Row]) -> dict[str, str]:
     known: dict[str, str] = {}
     for row in rows:
-        if not _ARABIC.search(row.name):
+        if not _ARABIC.search(row.name) or _URDU_LETTERS.search(row.name):
             continue
         first = fold(row.name.split()[0])
         if first.startswith("ال"):
