@@ -86,6 +86,11 @@ def test_countries_in_more_languages(gazetteer: Gazetteer, text: str, expected: 
         "Situasi sudah aman sekarang",  # Indonesian "safe", not Amman (es Amán)
         "Maine complaint ki thi, jawab nahi aaya",  # Hinglish "I did", not the US state
         "Pedimos atendimento em língua portuguesa",  # the language, not Portugal
+        "كان التأثير كبيراً وعاد الجميع بأمان",  # "big" (not ك + Beira), "safely" (not Amman)
+        "وہ کل چلی گئی، پیغام موصول ہوا",  # Urdu "went" (not Chile), "received" (not Mosul)
+        "Watoto wao na wazazi lao, bali si wote",  # Swahili "their", "rather"
+        "La réunion de lundi est reportée",  # "the meeting", not Réunion
+        "Ele irá à zona franca",  # "will go", "free zone": not Iran, not France
     ],
 )
 def test_words_that_are_not_places_in_more_languages(gazetteer: Gazetteer, text: str) -> None:
