@@ -397,6 +397,24 @@ def demonym_names(extra: dict) -> list[Name]:
     return names
 
 
+def tr_demonyms(names: list[Name]) -> list[Name]:
+    """Turkish "from X" adjectives by vowel harmony, and their plurals: "Suriyeli",
+    "Iraklılar", "Ukraynalı", "Türkiyeli" (a name with a space is left alone)."""
+    harmony = {"a": "ı", "ı": "ı", "e": "i", "i": "i", "o": "u", "u": "u", "ö": "ü", "ü": "ü"}
+    out = []
+    for n in names:
+        if n.lang != "tr" or n.kind != "country" or " " in n.name or not n.name.isalpha():
+            continue
+        vowels = [c for c in n.name.lower() if c in harmony]
+        if not vowels:
+            continue
+        v = harmony[vowels[-1]]
+        suffix = "l" + v
+        plural = "lar" if v in "ıu" else "ler"
+        out += [Name(n.name + suffix, n.iso2, "tr", "demonym"), Name(n.name + suffix + plural, n.iso2, "tr", "demonym")]
+    return out
+
+
 _URDU_LETTERS = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی"})
 
 
@@ -633,6 +651,7 @@ def build() -> tuple[dict[str, str], list[str]]:
             names += [Name(f, code, "ru", "country") for f in forms]
     names += demonym_names(extra) + city_names(extra, ocha) + curated_names(extra)
     names += de_genitive(names)
+    names += tr_demonyms(names)
     names += urdu_spellings(names)
     rows, conflicts = resolve(names, extra)
     files = {

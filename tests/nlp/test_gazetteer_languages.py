@@ -39,6 +39,7 @@ def gazetteer() -> Gazetteer:
         # Turkish: case endings after an apostrophe
         ("Türkiye'de ve Almanya'da gazeteciler gözaltına alındı", ["TR", "DE"]),
         ("Suriye'den gelen mülteciler", ["SY"]),
+        ("Suriyeli ve Iraklı mülteciler", ["SY", "IQ"]),  # demonyms by vowel harmony
         # States, provinces and cities in Hindi, Urdu, Indonesian, Swahili mail, Russian cases
         ("मणिपुर में इंटरनेट बंद है", ["IN"]),
         ("ہم گلگت بلتستان کے ایک مقامی نیوز پورٹل ہیں", ["PK"]),
