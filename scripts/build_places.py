@@ -40,15 +40,17 @@ from babel.core import get_global
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from triage.nlp.gazetteer import ABBR, ANY, BLOCK, EXACT, PERSON, install_fold_norm  # noqa: E402
+from triage.nlp.gazetteer import ABBR, ANY, BLOCK, CJK, EXACT, PERSON, install_fold_norm  # noqa: E402
 
 DATA = ROOT / "triage" / "data"
 EXTRA = Path(__file__).with_name("places_extra.yaml")
 OCHA_FILE = "Countries & Territories Taxonomy MVP - C&T Taxonomy.csv"
 
-PYCOUNTRY_LANGS = ("es", "fr", "pt", "pt_BR", "ar", "ru", "id", "hi")  # sw, ur: untranslated
-CLDR_LANGS = ("en", "es", "fr", "pt", "pt_PT", "ar", "ru", "sw", "id", "hi", "ur")
-CITY_LANGS = ("es", "fr", "pt", "ar", "ru", "sw", "id", "hi", "ur")
+# Languages without spaces between words (zh, ja) are matched inside the text, not by tokens
+# (see triage.nlp.gazetteer); Korean is matched at the start of a space-separated word.
+PYCOUNTRY_LANGS = ("es", "fr", "pt", "pt_BR", "ar", "ru", "id", "hi", "de", "tr", "zh_CN", "zh_TW")  # sw, ur: untranslated
+CLDR_LANGS = ("en", "es", "fr", "pt", "pt_PT", "ar", "ru", "sw", "id", "hi", "ur", "de", "tr", "zh", "zh_Hant", "ja", "ko")
+CITY_LANGS = ("es", "fr", "pt", "ar", "ru", "sw", "id", "hi", "ur", "de", "tr", "zh", "zh_Hant", "ja", "ko")
 
 # When two countries claim the same name, the more deliberate source decides.
 TIER = {"block": 0, "alias": 1, "region": 1, "demonym": 2, "country": 3, "city": 4}
@@ -70,7 +72,18 @@ class Name:
     kind: str
 
 
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+
+
 def script_lang(name: str, default: str) -> str:
+    if _KANA.search(name):
+        return "ja"
+    if _HAN.search(name):
+        return "zh" if default not in ("zh", "ja") else default
+    if _HANGUL.search(name):
+        return "ko"
     if re.search(r"[\u0600-\u06ff]", name):
         return "ar" if default not in ("ar", "ur") else default
     if re.search(r"[\u0400-\u04ff]", name):
@@ -142,13 +155,16 @@ def build_countries(extra: dict) -> list[dict[str, str]]:
 _TRAILING_FUNCTION_WORD = re.compile(r"(?:\bof|\bthe|\bde|\bdel|\bda|\bdo|\bdu|\bdes|\bla|d')$", re.I)
 
 
+_FULL_WIDTH = str.maketrans({"（": "(", "）": ")", "，": ",", "、": ","})
+
+
 def expand(name: str, lang: str, *, keep_parenthesised: bool) -> list[str]:
     """ISO-style names into the forms people write: "Iran, Islamic Republic of" → "Iran", ...
 
     CLDR puts alternative names in parentheses ("Myanmar (Burma)"); the UN and ISO put
     qualifiers there ("Bolivia (Plurinational State of)"), which nobody writes.
     """
-    name = " ".join(name.split())
+    name = " ".join(name.translate(_FULL_WIDTH).split())
     out: list[str] = []
     inner = re.findall(r"\((.*?)\)", name)
     outer = re.sub(r"\s*\(.*?\)", "", name).strip()
@@ -333,6 +349,24 @@ def ar_forms(w: str) -> list[str]:
     return [w, w + "ة", w + "ون", w + "ين", w + "ات"] if w.endswith("ي") else [w]
 
 
+def de_adjective_forms(w: str) -> list[str]:
+    """The declined forms ("türkische", "türkischen"...), not the bare "türkisch": "auf
+    Deutsch", "spricht Russisch" name a language."""
+    return [w + e for e in ("e", "en", "er", "es", "em")]
+
+
+def ru_adjective_forms(w: str, *, language: bool) -> list[str]:
+    """Every case, gender and the plural of "-ский"/"-цкий" adjectives ("российских",
+    "украинской"); without the masculine singular when the adjective is also a language name
+    ("на русском", "с казахского")."""
+    if not w.endswith("ий"):
+        return [w]
+    s = w[:-2]
+    masculine = [w, s + "ого", s + "ому", s + "ом"]
+    other = [s + "им", s + "ая", s + "ой", s + "ую", s + "ое", s + "ие", s + "их", s + "ими"]
+    return other if language else masculine + other
+
+
 def demonym_names(extra: dict) -> list[Name]:
     rules = (("en", en_forms), ("es", es_forms), ("fr", fr_forms), ("pt", pt_forms), ("ar", ar_forms))
     language_names = set(extra["language_demonyms"])
@@ -350,9 +384,67 @@ def demonym_names(extra: dict) -> list[Name]:
                         drop.add(forms[1])
                     forms = [f for f in forms if f not in drop]
                 names += [Name(f, code, lang, "demonym") for f in forms]
-    for code, forms in extra["demonym_extra"].items():
-        names += [Name(f, code, script_lang(f, "xx"), "demonym") for f in forms]
+    for block in ("demonym_extra", "demonym_nouns"):
+        for code, forms in extra[block].items():
+            names += [Name(f, code, script_lang(f, "xx"), "demonym") for f in forms]
+    for code, bases in extra["demonym_adjectives"]["de"].items():
+        names += [Name(f, code, "de", "demonym") for b in bases for f in de_adjective_forms(b)]
+    languages = set(extra["language_adjectives"])
+    for code, bases in extra["demonym_adjectives"]["ru"].items():
+        for b in bases:
+            forms = ru_adjective_forms(b, language=b in languages)
+            names += [Name(f, code, "ru", "demonym") for f in forms]
     return names
+
+
+def tr_demonyms(names: list[Name]) -> list[Name]:
+    """Turkish "from X" adjectives by vowel harmony, and their plurals: "Suriyeli",
+    "Iraklılar", "Ukraynalı", "Türkiyeli" (a name with a space is left alone)."""
+    harmony = {"a": "ı", "ı": "ı", "e": "i", "i": "i", "o": "u", "u": "u", "ö": "ü", "ü": "ü"}
+    out = []
+    for n in names:
+        if n.lang != "tr" or n.kind != "country" or " " in n.name or not n.name.isalpha():
+            continue
+        vowels = [c for c in n.name.lower() if c in harmony]
+        if not vowels:
+            continue
+        v = harmony[vowels[-1]]
+        suffix = "l" + v
+        plural = "lar" if v in "ıu" else "ler"
+        out += [Name(n.name + suffix, n.iso2, "tr", "demonym"), Name(n.name + suffix + plural, n.iso2, "tr", "demonym")]
+    return out
+
+
+_URDU_LETTERS = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی"})
+
+
+def urdu_spellings(names: list[Name]) -> list[Name]:
+    """Arabic-script names as Urdu writes them: keheh for kaf, Farsi yeh for yeh and alef
+    maksura, gol he for a final heh or taa marbuta ("باكستاني" -> "پاکستانی" needs the pe by
+    hand, "أمريكي" -> "امریکی" comes out of this). The runtime fold leaves these letters
+    alone, since changing a word's NORM would change the model's features."""
+    out = []
+    for n in names:
+        if n.kind not in ("demonym", "city", "alias") or not re.search(r"[\u0600-\u06ff]", n.name):
+            continue  # CLDR has the Urdu country names
+        urdu = re.sub(r"[هة](?=\s|$)", "ہ", n.name.translate(_URDU_LETTERS))
+        if urdu != n.name:
+            out.append(Name(urdu, n.iso2, "ur", n.kind))
+    return out
+
+
+def de_genitive(names: list[Name]) -> list[Name]:
+    """German genitive "-s": "Russlands", "Chinas", "Irans" (not after s, x, z: "des Iraks"
+    is rare enough)."""
+    return [
+        Name(n.name + "s", n.iso2, "de", n.kind)
+        for n in names
+        if n.lang == "de"
+        and n.kind in ("country", "city")
+        and " " not in n.name
+        and not n.name.endswith(("s", "ß", "x", "z"))
+        and n.name[-1:].isalpha()
+    ]
 
 
 # --- cities -------------------------------------------------------------------------------------
@@ -384,7 +476,14 @@ def geonames_index() -> dict[tuple[str, str], dict]:
     return index
 
 
-_SCRIPTS = {"ar": r"[\u0600-\u06ff]", "ru": r"[\u0400-\u04ff]", "hi": r"[\u0900-\u097f]"}
+_SCRIPTS = {
+    "ar": r"[\u0600-\u06ff]",
+    "ru": r"[\u0400-\u04ff]",
+    "hi": r"[\u0900-\u097f]",
+    "ja": r"[\u3040-\u30ff]",
+    "zh": r"^[\u3400-\u9fff\uf900-\ufaff]+$",
+    "ko": r"[\uac00-\ud7af]",
+}
 
 
 def city_names(extra: dict, ocha: list[dict[str, str]]) -> list[Name]:
@@ -406,7 +505,7 @@ def city_names(extra: dict, ocha: list[dict[str, str]]) -> list[Name]:
             names += [Name(s, code, "xx", "city") for s in spellings]
             for s in spellings:
                 for lang, local in tz.get((code, key(s)), {}).items():
-                    names.append(Name(local, code, lang, "city"))
+                    names.append(Name(local, code, lang.split("_")[0], "city"))
                     if lang == "ru":
                         names += [Name(f, code, "ru", "city") for f in ru_forms(local)]
             city = next((geo[(code, key(s))] for s in spellings if (code, key(s)) in geo), None)
@@ -414,8 +513,10 @@ def city_names(extra: dict, ocha: list[dict[str, str]]) -> list[Name]:
                 continue
             for alt in city.get("alternatenames", []):
                 for lang, pattern in _SCRIPTS.items():
-                    if re.search(pattern, alt) and len(alt) >= 3 and not re.search(r"\d", alt):
+                    shortest = 2 if lang in ("zh", "ja", "ko") else 3
+                    if re.search(pattern, alt) and len(alt) >= shortest and not re.search(r"\d", alt):
                         names.append(Name(alt, code, lang, "city"))
+                        break
     for code, exonyms in extra["city_exonyms"].items():
         for n in exonyms:
             names.append(Name(n, code, script_lang(n, "xx"), "city"))
@@ -466,7 +567,9 @@ def resolve(names: list[Name], extra: dict) -> tuple[list[dict[str, str]], list[
         k = key(n.name)
         if not k or k in excluded or (n.kind == "city" and k in excluded_cities):
             continue
-        if len(k.replace(" ", "")) < 3 and not _ABBREVIATION.fullmatch(n.name):
+        # Two letters are too short to be a name, but two Chinese characters are most names.
+        shortest = 2 if CJK.search(k) else 3
+        if len(k.replace(" ", "")) < shortest and not _ABBREVIATION.fullmatch(n.name):
             continue
         by_key[k].append(n)
     rows: dict[tuple[str, str], dict[str, str]] = {}
@@ -512,8 +615,32 @@ def to_csv(rows: list[dict[str, str]], fields: list[str]) -> str:
     return buf.getvalue()
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML mapping with a key twice silently keeps the last one: a second "KE:" line
+    would drop the first one's names without a word."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        keys = [self.construct_object(k, deep=deep) for k, _v in node.value]
+        twice = sorted({str(k) for k in keys if keys.count(k) > 1})
+        if twice:
+            raise SystemExit(f"{EXTRA.name}: keys listed twice in one block: {twice}")
+        return super().construct_mapping(node, deep=deep)
+
+
+def merged(extra: dict) -> dict:
+    """``more`` (the judgement calls of one batch of languages) added to the blocks of the
+    same name, so each batch can be read, and reverted, in one place."""
+    for block, value in extra.pop("more", {}).items():
+        if isinstance(value, list):
+            extra[block] = [*extra[block], *value]
+        else:
+            for code, names in value.items():
+                extra[block][code] = [*extra[block].get(code, []), *names]
+    return extra
+
+
 def build() -> tuple[dict[str, str], list[str]]:
-    extra = yaml.safe_load(EXTRA.read_text(encoding="utf-8"))
+    extra = merged(yaml.load(EXTRA.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader))
     ocha = ocha_rows()
     countries = build_countries(extra)
     names = country_names(ocha)
@@ -523,6 +650,9 @@ def build() -> tuple[dict[str, str], list[str]]:
         if code:
             names += [Name(f, code, "ru", "country") for f in forms]
     names += demonym_names(extra) + city_names(extra, ocha) + curated_names(extra)
+    names += de_genitive(names)
+    names += tr_demonyms(names)
+    names += urdu_spellings(names)
     rows, conflicts = resolve(names, extra)
     files = {
         "countries.csv": to_csv(countries, list(countries[0])),

@@ -282,8 +282,8 @@ def countries_about(mentions: Sequence[tuple[str, str, float]], body: str) -> tu
     share of 0.2: 0.893 / 0.702 / 0.677; 0.34: 0.893 / 0.690 / 0.673). With
     raw counts instead of weights, dropping rare countries from short messages cost the
     samples (a 164-word letter about Malawi and Zimbabwe lost Zimbabwe). The samples'
-    misses are mostly countries never named in the text (Chinese and German names are not
-    in the gazetteer, nor small towns), which no choice among the named ones can fix.
+    misses are mostly countries never named in the text (small towns, or no place at all),
+    which no choice among the named ones can fix.
     """
     order = list(dict.fromkeys(code for code, _words, _weight in mentions))
     if len(order) < 2:

@@ -18,6 +18,8 @@ space spellings. Words that are also common nouns or first names ("turkey", "Jor
 Peterson", Portuguese "peru") are marked in the data as case-sensitive or person-like and
 checked against their neighbours; longer phrases ("Georgia, USA", "guinea pig", "Istanbul
 Convention") win over the names they contain, so they can re-point or silence them.
+Chinese, Japanese and Korean names are found inside the text rather than as token sequences
+(see ``CJK``): those scripts put no space between words.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
+import ahocorasick
 import regex
 import spacy
 from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LOWER, NORM
@@ -72,6 +75,25 @@ LOCATIVE_WORDS = frozenset(
     ["in", "en", "dans", "au", "aux", "em", "no", "na", "nos", "nas", "в", "во", "di",
      "katika", "nchini", "في"]
 )  # fmt: skip
+
+# Chinese and Japanese are written without spaces, so a whole clause is one token and a
+# token-sequence matcher never sees "中国" in "我们在中国的记者". Names in these scripts are found
+# inside the text instead (an Aho-Corasick automaton over each chunk that has such letters;
+# longest match first, as for the token matcher). Korean separates words with spaces but
+# attaches its particles ("미국에서", "in the US"), so a Hangul name must start a word, and a
+# Katakana name must be a whole Katakana word ("インド" is not in "インドア"). Two Han
+# characters are enough for a name (中国, 美国); a single one (美, 中) never is: those
+# abbreviations are ordinary words too.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]")
+# Locative cues around a CJK name: Chinese 在/于/於 before it, Japanese で and Korean 에서
+# after it ("在中国", "日本で", "한국에서").
+_CJK_LOCATIVE_BEFORE = frozenset("在于於")
+_CJK_LOCATIVE_AFTER = ("で", "에서")
+# ``Doc.user_data`` key under which ``docs`` leaves a chunk's text when it has CJK letters
+# (None when it has none): ``Doc.text`` rebuilds the string, ~40 µs for 200 words.
+_CJK_TEXT = "triage.cjk_text"
 
 # spaCy's tokenizer stops caching after 10,000 distinct chunks (spaCy 3.8 default), and
 # tokenising the ~13,000 patterns alone fills that, after which every word takes the slow
@@ -245,6 +267,26 @@ def fold(word: str) -> str:
     return _ELISION.sub("", text)
 
 
+# Turkish writes case endings after an apostrophe on proper names ("Türkiye'de" in Turkey,
+# "Suriye'den" from Syria, "İstanbul'daki"); a place word's NORM drops them, as French
+# elision is dropped in front. Only these endings, and only after a word that ends a place
+# name: French "jusqu'à" must keep its NORM (the model's features read NORM too).
+_TURKISH_CASE = re.compile(
+    r"'(?:[dt][aeıiuü]n?|[dt][ae]ki|n?[ıiuü]n|n?[ıiuü]nd?[ae]n?|y?[ae]|y?[ıiuü]|n[ae]|l[ıiuü]|d[ae]n)"
+)
+
+
+def fold_word(word: str, places: frozenset[str] = frozenset()) -> str:
+    """``fold`` for one word (a token's NORM): a place word without its Turkish case ending
+    (``places``: the folded last words of the place names)."""
+    text = fold(word)
+    if "'" in text and places:
+        stem, mark, ending = text.rpartition("'")
+        if stem in places and _TURKISH_CASE.fullmatch(mark + ending):
+            return stem
+    return text
+
+
 def strip_marks(text: str) -> str:
     """Accents off, case kept: how case-sensitive names are compared ("Perú" == "Peru")."""
     text = text.translate(_APOSTROPHES)
@@ -297,21 +339,23 @@ def _keep_only_read_attributes(vocab: Vocab) -> None:
             del vocab.lex_attr_getters[attr]
 
 
-def install_fold_norm(vocab: Vocab, arabic: dict[str, str] | None = None) -> None:
+def install_fold_norm(
+    vocab: Vocab, arabic: dict[str, str] | None = None, places: frozenset[str] = frozenset()
+) -> None:
     """Make ``NORM`` the folded form, for every word this vocabulary has seen or will see.
 
     Doing it as a lexeme getter means the fold runs once per distinct word, not once per
     token, which is what keeps matching fast on long texts. ``arabic`` (see ``arabic_norm``)
-    also takes attached clitics off Arabic place words.
+    also takes attached clitics off Arabic place words, ``places`` (see ``fold_word``)
+    Turkish case endings off the others.
     """
-    if arabic:
-        known = dict(arabic)
+    known = dict(arabic or {})
 
-        def getter(word: str) -> str:
-            return arabic_norm(word, known) if _ARABIC.search(word) else fold(word)
+    def getter(word: str) -> str:
+        if known and _ARABIC.search(word):
+            return arabic_norm(word, known)
+        return fold_word(word, places)
 
-    else:
-        getter = fold
     vocab.lex_attr_getters[NORM] = getter
     for lexeme in vocab:
         lexeme.norm_ = getter(lexeme.orth_)
@@ -386,12 +430,15 @@ class Gazetteer:
         self._own_nlp = nlp is None  # only a pipeline we built may be renewed
         self.nlp = _prepared(nlp or _blank_nlp())
         self._arabic: dict[str, str] = {}
+        self._last_words: frozenset[str] = frozenset()
         self._regions, self._alpha3 = self._load_countries(global_south)
         self._by_key: dict[str, _Entry] = {}
         # The phrase matcher: NORM hash sequence -> entry, and for each first hash the
         # lengths of the patterns starting with it (longest first).
         self._patterns: dict[tuple[int, ...], _Entry] = {}
         self._lengths: dict[int, tuple[int, ...]] = {}
+        # Names in scripts without spaces: (length, entry, edge rule), see CJK above.
+        self._cjk = ahocorasick.Automaton()
         self._load_names()
 
     # -- loading ---------------------------------------------------------------------------
@@ -425,7 +472,10 @@ class Gazetteer:
     def _load_names(self) -> None:
         rows = [_Row(**r) for r in _read_csv(NAMES_FILE)]
         self._arabic = _arabic_first_words(rows)
-        install_fold_norm(self.nlp.vocab, self._arabic)
+        self._last_words = frozenset(
+            fold(r.name.rsplit(" ", 1)[-1]) for r in rows if not CJK.search(r.name)
+        )
+        install_fold_norm(self.nlp.vocab, self._arabic, self._last_words)
         norm = self.nlp.vocab.lex_attr_getters[NORM]
         folded: dict[str, str] = {}
         # Pass 1: the names as written; pass 2: generated spellings, which never displace a
@@ -433,8 +483,12 @@ class Gazetteer:
         originals = [(r.name, r) for r in rows]
         generated = [(v, r) for r in rows for v in name_variants(r.name)[1:]]
         patterns: dict[str, set[tuple[str, ...]]] = {}
+        cjk_names: dict[str, _Entry] = {}
         for is_variant, batch in ((False, originals), (True, generated)):
             for text, row in batch:
+                if CJK.search(text):
+                    self._add_cjk(text, row, cjk_names)
+                    continue
                 words, norms = self._name_tokens(text, norm, folded)
                 if not words:
                     continue
@@ -461,6 +515,23 @@ class Gazetteer:
         self._lengths = {h: tuple(sorted(n, reverse=True)) for h, n in lengths.items()}
         for entry in self._by_key.values():
             entry.exact_forms |= {f.upper() for f in entry.exact_forms}
+        for name, entry in cjk_names.items():
+            edge = "hangul" if _HANGUL.match(name) else "katakana" if _KATAKANA.match(name) else ""
+            self._cjk.add_word(_as_bytes(name), (len(name.encode("utf-8")), entry, edge))
+        if not cjk_names:
+            self._cjk.add_word(
+                "\x00", (1, _Entry("", BLOCK, ANY, set()), "")
+            )  # an empty one cannot be built
+        self._cjk.make_automaton()
+
+    def _add_cjk(self, text: str, row: _Row, names: dict[str, _Entry]) -> None:
+        """A name in a script without spaces: matched inside words (see CJK), and looked up
+        whole by ``lookup``. The first country to claim a name keeps it, as for the others."""
+        name = text
+        entry = names.get(name)
+        if entry is None:
+            entry = names[name] = _Entry(row.iso2, row.kind, ANY, {name})
+            self._by_key.setdefault(name, entry)
 
     def _name_tokens(
         self, name: str, norm: Callable[[str], str], folded: dict[str, str]
@@ -495,7 +566,7 @@ class Gazetteer:
         if not self._own_nlp or len(self.nlp.vocab) <= limit:
             return False
         nlp = _prepared(_blank_nlp())
-        install_fold_norm(nlp.vocab, self._arabic)
+        install_fold_norm(nlp.vocab, self._arabic, self._last_words)
         log.info("gazetteer vocabulary renewed after %d words", len(self.nlp.vocab))
         self.nlp = nlp
         return True
@@ -523,7 +594,10 @@ class Gazetteer:
             if end < len(text):
                 cut = text.rfind(" ", start, end)
                 end = cut + 1 if cut > start else end
-            yield self.nlp.tokenizer(text[start:end])
+            chunk = text[start:end]
+            doc = self.nlp.tokenizer(chunk)
+            doc.user_data[_CJK_TEXT] = None if chunk.isascii() or not CJK.search(chunk) else chunk
+            yield doc
             start = end
 
     def _accept(self, doc: Doc, start: int, end: int, entry: _Entry) -> bool:
@@ -573,6 +647,80 @@ class Gazetteer:
         kept.sort(key=lambda m: m[0])
         return kept
 
+    def _cjk_spans(self, doc: Doc) -> list[tuple[int, int, _Entry]]:
+        """Names found inside the text of a doc with CJK letters: (start, end) in characters,
+        longest first then leftmost, nested and overlapping ones dropped (see CJK).
+
+        The automaton runs over the text's UTF-8 bytes, as ``triage.nlp.seed_terms`` does:
+        over characters, its root state (a link for each of ~1,500 first characters, looked
+        up one by one) made it 15 times slower (280 against 19 us for 1,400 characters)."""
+        text = doc.user_data.get(_CJK_TEXT, False)
+        if text is False:  # not made by ``docs``
+            text = doc.text
+            text = text if CJK.search(text) else None
+        if not text:
+            return []
+        raw = _as_bytes(text)
+        found: list[tuple[int, int, _Entry]] = []
+        for last, (length, entry, edge) in self._cjk.iter(raw):
+            start, end = last - length + 1, last + 1
+            # CJK letters are 3 bytes in UTF-8: the letter before a name is raw[start-3:start]
+            if edge == "hangul" and _HANGUL.match(_as_text(raw[max(0, start - 3) : start])):
+                continue
+            if edge == "katakana" and (
+                _KATAKANA.match(_as_text(raw[max(0, start - 3) : start]))
+                or _KATAKANA.match(_as_text(raw[end : end + 3]))
+            ):
+                continue
+            found.append((start, end, entry))
+        if len(found) > 1:
+            found.sort(key=lambda m: (m[0] - m[1], m[0]))  # longest first, then leftmost
+            taken = bytearray(len(raw))
+            kept: list[tuple[int, int, _Entry]] = []
+            for start, end, entry in found:
+                if any(taken[start:end]):
+                    continue
+                taken[start:end] = b"\x01" * (end - start)
+                kept.append((start, end, entry))
+            found = sorted(kept, key=lambda m: m[0])
+        out = []
+        for start, end, entry in found:
+            if entry.iso2:
+                first = len(_as_text(raw[:start]))
+                out.append((first, first + len(_as_text(raw[start:end])), entry))
+        return out
+
+    def _weighed(self, doc: Doc, norms: Sequence[int] | None) -> list[tuple[_Entry, str, float]]:
+        """Every mention of a country, in text order: (entry, words matched, weight), the
+        weight as ``weighed_mentions_in_doc`` says."""
+        out: list[tuple[_Entry, str, float]] = []
+        starts: list[int] = []
+        for start, end, entry in self._spans(doc, norms):
+            if not entry.iso2:
+                continue
+            if entry.kind == "demonym":
+                weight = DEMONYM_WEIGHT
+            elif start and doc[start - 1].norm_ in LOCATIVE_WORDS:
+                weight = LOCATIVE_WEIGHT
+            else:
+                weight = 1.0
+            out.append((entry, doc[start:end].text, weight))
+            starts.append(start)
+        cjk = self._cjk_spans(doc)
+        if not cjk:
+            return out
+        text = doc.user_data.get(_CJK_TEXT) or doc.text
+        located = [(doc[s].idx, m) for s, m in zip(starts, out, strict=True)]
+        for start, end, entry in cjk:
+            weight = DEMONYM_WEIGHT if entry.kind == "demonym" else 1.0
+            if (start and text[start - 1] in _CJK_LOCATIVE_BEFORE) or text.startswith(
+                _CJK_LOCATIVE_AFTER, end
+            ):
+                weight = LOCATIVE_WEIGHT
+            located.append((start, (entry, text[start:end], weight)))
+        located.sort(key=lambda m: m[0])
+        return [m for _offset, m in located]
+
     def mentions_in_doc(
         self, doc: Doc, norms: Sequence[int] | None = None
     ) -> list[tuple[str, str]]:
@@ -581,7 +729,7 @@ class Gazetteer:
         if doc.vocab is not self.nlp.vocab:
             doc = self.make_doc(doc.text)
             norms = None
-        return [(e.iso2, doc[s:t].text) for s, t, e in self._spans(doc, norms) if e.iso2]
+        return [(e.iso2, words) for e, words, _w in self._weighed(doc, norms)]
 
     def weighed_mentions_in_doc(
         self, doc: Doc, norms: Sequence[int] | None = None
@@ -592,18 +740,7 @@ class Gazetteer:
         if doc.vocab is not self.nlp.vocab:
             doc = self.make_doc(doc.text)
             norms = None
-        out: list[tuple[str, str, float]] = []
-        for start, end, entry in self._spans(doc, norms):
-            if not entry.iso2:
-                continue
-            if entry.kind == "demonym":
-                weight = DEMONYM_WEIGHT
-            elif start and doc[start - 1].norm_ in LOCATIVE_WORDS:
-                weight = LOCATIVE_WEIGHT
-            else:
-                weight = 1.0
-            out.append((entry.iso2, doc[start:end].text, weight))
-        return out
+        return [(e.iso2, words, weight) for e, words, weight in self._weighed(doc, norms)]
 
     def evidence_in_doc(self, doc: Doc) -> list[tuple[str, str]]:
         """(iso2, words matched) for every mention, in text order, without repeats."""
@@ -611,11 +748,7 @@ class Gazetteer:
 
     def countries_in_doc(self, doc: Doc) -> list[str]:
         """ISO alpha-2 codes mentioned, unique, in order of first mention."""
-        seen: dict[str, None] = {}
-        for _start, _end, entry in self._spans(doc):
-            if entry.iso2:
-                seen.setdefault(entry.iso2, None)
-        return list(seen)
+        return list(dict.fromkeys(code for code, _words in self.mentions_in_doc(doc)))
 
     def countries_in(self, text: str) -> list[str]:
         """ISO alpha-2 codes mentioned in ``text``, unique, in order of first mention."""
@@ -674,6 +807,16 @@ class Gazetteer:
         return len(self._by_key)
 
 
+def _as_bytes(text: str) -> str:
+    """A text's UTF-8 bytes as a latin-1 string: what the CJK automaton reads."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+def _as_text(raw: str) -> str:
+    """Back from ``_as_bytes`` (a cut mid-letter loses that letter)."""
+    return raw.encode("latin-1").decode("utf-8", errors="ignore")
+
+
 def _blank_nlp() -> Language:
     nlp = spacy.blank("xx")
     _keep_only_read_attributes(nlp.vocab)
@@ -688,10 +831,16 @@ def _prepared(nlp: Language) -> Language:
     return nlp
 
 
+# Letters of Urdu (and Persian) that Arabic does not use. Those languages write و "and" and
+# their postpositions as separate words, so a name spelled with them takes no clitics: Urdu
+# ویمن ("women") is not و + یمن (Yemen).
+_URDU_LETTERS = re.compile("[یکہپچٹڈڑگںےۓ]")
+
+
 def _arabic_first_words(rows: Iterable[_Row]) -> dict[str, str]:
     known: dict[str, str] = {}
     for row in rows:
-        if not _ARABIC.search(row.name):
+        if not _ARABIC.search(row.name) or _URDU_LETTERS.search(row.name):
             continue
         first = fold(row.name.split()[0])
         if first.startswith("ال"):
