@@ -79,7 +79,9 @@ def ordinary_cases(url: str, folder: Path, now: datetime | None = None) -> dict[
                         "Could you tell us where your latest human rights policy is published?"),
         "spyware": eml(now - timedelta(hours=2), "spyware@example.org",
                        "Rania <rania@example.org>", "Spyware targeting journalists",
-                       "We documented spyware and surveillance of journalists in Lebanon."),
+                       "We published a report documenting spyware and surveillance of "
+                       "journalists in Lebanon in 2025 and would welcome a meeting with your "
+                       "policy team about it."),
         "vague": eml(now - timedelta(hours=4), "vague@example.org",
                      "K. <k@example.net>", "Hello", "",
                      attachment=("notes 2026.pdf", b"%PDF-1.4 not really a pdf\n" * 20)),
