@@ -412,6 +412,23 @@ def name_variants(name: str) -> list[str]:
     return out
 
 
+def _longest_apart(
+    found: list[tuple[int, int, _Entry]], size: int
+) -> list[tuple[int, int, _Entry]]:
+    """The matches that do not overlap a longer (or, equally long, an earlier) one, in text
+    order: "Papua New Guinea" is one place, not Papua and Guinea too."""
+    if len(found) < 2:
+        return found
+    taken = bytearray(size)
+    kept: list[tuple[int, int, _Entry]] = []
+    for start, end, entry in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append((start, end, entry))
+    return sorted(kept, key=lambda m: m[0])
+
+
 class Gazetteer:
     """Country names, cities and demonyms → ISO 3166-1 alpha-2, plus M49 regions.
 
@@ -634,18 +651,7 @@ class Gazetteer:
         for start, end, entry in self._matches(hashes):
             if entry.policy == ANY or self._accept(doc, start, end, entry):
                 found.append((start, end, entry))
-        if len(found) < 2:
-            return found
-        found.sort(key=lambda m: (m[0] - m[1], m[0]))  # longest first, then leftmost
-        taken = bytearray(len(doc))
-        kept: list[tuple[int, int, _Entry]] = []
-        for start, end, entry in found:
-            if any(taken[start:end]):
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            kept.append((start, end, entry))
-        kept.sort(key=lambda m: m[0])
-        return kept
+        return _longest_apart(found, len(doc))
 
     def _cjk_spans(self, doc: Doc) -> list[tuple[int, int, _Entry]]:
         """Names found inside the text of a doc with CJK letters: (start, end) in characters,
@@ -673,16 +679,7 @@ class Gazetteer:
             ):
                 continue
             found.append((start, end, entry))
-        if len(found) > 1:
-            found.sort(key=lambda m: (m[0] - m[1], m[0]))  # longest first, then leftmost
-            taken = bytearray(len(raw))
-            kept: list[tuple[int, int, _Entry]] = []
-            for start, end, entry in found:
-                if any(taken[start:end]):
-                    continue
-                taken[start:end] = b"\x01" * (end - start)
-                kept.append((start, end, entry))
-            found = sorted(kept, key=lambda m: m[0])
+        found = _longest_apart(found, len(raw))
         out = []
         for start, end, entry in found:
             if entry.iso2:
