@@ -82,6 +82,13 @@ def wait_for_port(host: str, port: int, timeout: float) -> bool:
     return False
 
 
+def free_port() -> int:
+    """A TCP port nothing listens on now, on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def start_server(port: int) -> subprocess.Popen[bytes]:
     """A Prefect server on 127.0.0.1 for this process and its runs."""
     env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_UI_ENABLED="false")

@@ -15,7 +15,10 @@ wait for a last pass in arrival order, when every chunk has opened its cases.
 
 from __future__ import annotations
 
+import os
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -130,5 +133,37 @@ def triage_batch(sources: list[str] | None = None) -> dict[str, int]:
 
 def run_triage_batch(sources: list[str] | None = None) -> dict[str, int]:
     """The flow with the task runner the settings ask for (in-process, or Dask)."""
-    runner = task_runner(get_settings())
-    return triage_batch.with_options(task_runner=runner)(sources=sources or [])
+    settings = get_settings()
+    runner = task_runner(settings)
+    with api_for_workers(uses_dask(settings)):
+        return triage_batch.with_options(task_runner=runner)(sources=sources or [])
+
+
+@contextmanager
+def api_for_workers(dask: bool) -> Iterator[None]:
+    """One Prefect API for every process of a Dask run.
+
+    With no Prefect server configured, a flow starts a temporary one of its own; Dask
+    workers are processes of their own, and each of them then started another (about 215 MB
+    each, three servers for a two-worker run). Here a temporary server is started first and
+    named in the environment the workers inherit when the cluster starts with the flow; it
+    stops with the run. A configured server (``PREFECT_API_URL``) is used as it is."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    if not dask or PREFECT_API_URL.value():
+        yield
+        return
+    from pipelines.schedule import free_port, start_server
+
+    before = os.environ.get("PREFECT_API_URL")
+    server = start_server(free_port())  # sets PREFECT_API_URL in the environment
+    try:
+        with temporary_settings({PREFECT_API_URL: os.environ["PREFECT_API_URL"]}):
+            yield
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if before is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = before

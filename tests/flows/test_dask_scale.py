@@ -7,6 +7,7 @@ tables are compared by natural keys: message keys, the root message of each case
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -122,3 +123,37 @@ def test_three_dask_workers_on_postgres_decide_what_one_process_does(
     assert sum(1 for row in one["messages"] if row[7] and row[7] != row[0]) > 40  # joined
     for table in SNAPSHOT:
         assert three[table] == one[table], table
+
+
+def test_a_dask_run_without_a_prefect_server_starts_one_for_all_its_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers are processes of their own: with no server configured, each would start a
+    temporary Prefect server of its own. ``api_for_workers`` starts one, names it in the
+    environment the workers inherit, and stops it with the run; a configured server, or a
+    run without Dask, is left alone."""
+    import urllib.request
+
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect-home"))
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    from pipelines import prefect_env
+
+    prefect_env.configure()
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from pipelines.triage_batch import api_for_workers
+
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):
+        with api_for_workers(False):
+            assert "PREFECT_API_URL" not in os.environ
+        with api_for_workers(True):
+            url = os.environ["PREFECT_API_URL"]
+            assert PREFECT_API_URL.value() == url
+            with urllib.request.urlopen(f"{url}/health", timeout=10) as answer:
+                assert answer.status == 200
+        assert "PREFECT_API_URL" not in os.environ
+        with pytest.raises(OSError):  # stopped with the run
+            urllib.request.urlopen(f"{url}/health", timeout=5)
+    configured = temporary_settings({PREFECT_API_URL: "http://127.0.0.1:9/api"})
+    with configured, api_for_workers(True):  # a configured server is used as it is
+        assert "PREFECT_API_URL" not in os.environ
