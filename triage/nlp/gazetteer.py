@@ -42,6 +42,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from triage.nlp.byte_scan import as_bytes, as_text, char_after, char_before
+
 log = logging.getLogger(__name__)
 
 COUNTRIES_FILE = "countries.csv"
@@ -534,7 +536,7 @@ class Gazetteer:
             entry.exact_forms |= {f.upper() for f in entry.exact_forms}
         for name, entry in cjk_names.items():
             edge = "hangul" if _HANGUL.match(name) else "katakana" if _KATAKANA.match(name) else ""
-            self._cjk.add_word(_as_bytes(name), (len(name.encode("utf-8")), entry, edge))
+            self._cjk.add_word(as_bytes(name), (len(name.encode("utf-8")), entry, edge))
         if not cjk_names:
             self._cjk.add_word(
                 "\x00", (1, _Entry("", BLOCK, ANY, set()), "")
@@ -657,7 +659,7 @@ class Gazetteer:
         """Names found inside the text of a doc with CJK letters: (start, end) in characters,
         longest first then leftmost, nested and overlapping ones dropped (see CJK).
 
-        The automaton runs over the text's UTF-8 bytes, as ``triage.nlp.seed_terms`` does:
+        The automaton runs over the text's UTF-8 bytes (``byte_scan``), as the seed terms do:
         over characters, its root state (a link for each of ~1,500 first characters, looked
         up one by one) made it 15 times slower (280 against 19 us for 1,400 characters)."""
         text = doc.user_data.get(_CJK_TEXT, False)
@@ -666,16 +668,15 @@ class Gazetteer:
             text = text if CJK.search(text) else None
         if not text:
             return []
-        raw = _as_bytes(text)
+        raw = as_bytes(text)
         found: list[tuple[int, int, _Entry]] = []
         for last, (length, entry, edge) in self._cjk.iter(raw):
             start, end = last - length + 1, last + 1
-            # CJK letters are 3 bytes in UTF-8: the letter before a name is raw[start-3:start]
-            if edge == "hangul" and _HANGUL.match(_as_text(raw[max(0, start - 3) : start])):
+            before = char_before(raw, start) if start else ""
+            if edge == "hangul" and _HANGUL.match(before):
                 continue
             if edge == "katakana" and (
-                _KATAKANA.match(_as_text(raw[max(0, start - 3) : start]))
-                or _KATAKANA.match(_as_text(raw[end : end + 3]))
+                _KATAKANA.match(before) or _KATAKANA.match(char_after(raw, end - 1))
             ):
                 continue
             found.append((start, end, entry))
@@ -683,8 +684,8 @@ class Gazetteer:
         out = []
         for start, end, entry in found:
             if entry.iso2:
-                first = len(_as_text(raw[:start]))
-                out.append((first, first + len(_as_text(raw[start:end])), entry))
+                first = len(as_text(raw[:start]))
+                out.append((first, first + len(as_text(raw[start:end])), entry))
         return out
 
     def _weighed(self, doc: Doc, norms: Sequence[int] | None) -> list[tuple[_Entry, str, float]]:
@@ -802,16 +803,6 @@ class Gazetteer:
     def pattern_count(self) -> int:
         """Distinct folded names matched (what spaCy's ``len(PhraseMatcher)`` counted)."""
         return len(self._by_key)
-
-
-def _as_bytes(text: str) -> str:
-    """A text's UTF-8 bytes as a latin-1 string: what the CJK automaton reads."""
-    return text.encode("utf-8").decode("latin-1")
-
-
-def _as_text(raw: str) -> str:
-    """Back from ``_as_bytes`` (a cut mid-letter loses that letter)."""
-    return raw.encode("latin-1").decode("utf-8", errors="ignore")
 
 
 def _blank_nlp() -> Language:

@@ -29,7 +29,8 @@ import ahocorasick
 import numpy as np
 
 from triage.config.files import IMMINENCE_CLASSES, load_imminence_terms
-from triage.nlp.seed_terms import _as_bytes, _char_before, _inside_word
+from triage.nlp.byte_scan import as_bytes, char_after, char_before
+from triage.nlp.seed_terms import _inside_word
 from triage.nlp.text_fold import fold
 
 CLASSES = IMMINENCE_CLASSES
@@ -50,18 +51,6 @@ def _script(term: str) -> int:
     return _WORD
 
 
-def _char_after(scanned: str, end: int) -> str:
-    """The character that starts just after byte ``end`` (inclusive end of a match), or ""."""
-    start = end + 1
-    if start >= len(scanned):
-        return ""
-    lead = scanned[start]
-    if lead < "\x80":
-        return lead
-    size = 2 if lead < "\xe0" else 3 if lead < "\xf0" else 4
-    return scanned[start : start + size].encode("latin-1").decode("utf-8", "replace")
-
-
 class ImminenceScanner:
     """Counts the distinct terms of each class in a folded text, in one pass."""
 
@@ -77,7 +66,7 @@ class ImminenceScanner:
                     if key:
                         entries.setdefault(key, []).append((n, stem, _script(key)))
         for key, owners in entries.items():
-            self._automaton.add_word(_as_bytes(key), (len(key.encode("utf-8")), key, owners))
+            self._automaton.add_word(as_bytes(key), (len(key.encode("utf-8")), key, owners))
         self._empty = not entries
         if entries:
             self._automaton.make_automaton()
@@ -86,12 +75,12 @@ class ImminenceScanner:
         """Distinct terms found per class, in ``CLASSES`` order."""
         if self._empty or not folded:
             return (0, 0, 0)
-        scanned = _as_bytes(folded)
+        scanned = as_bytes(folded)
         found: tuple[set[str], set[str], set[str]] = (set(), set(), set())
         for end, (size, term, owners) in self._automaton.iter(scanned):
             start = end - size + 1
-            before = _char_before(scanned, start) if start else ""
-            after = _char_after(scanned, end)
+            before = char_before(scanned, start) if start else ""
+            after = char_after(scanned, end)
             for n, stem, script in owners:
                 if script == _ANYWHERE:
                     found[n].add(term)
@@ -102,7 +91,7 @@ class ImminenceScanner:
                     if script != _ARABIC or before not in _ARABIC_CLITICS:
                         continue
                     two_back = start - len(before.encode("utf-8"))
-                    if two_back and _inside_word(_char_before(scanned, two_back)):
+                    if two_back and _inside_word(char_before(scanned, two_back)):
                         continue
                 found[n].add(term)
         return (len(found[0]), len(found[1]), len(found[2]))
