@@ -124,7 +124,7 @@ def test_place_names_built_without_the_tokenizer_split_as_the_tokenizer_splits_t
 
     from triage.nlp import gazetteer as module
 
-    rows = list(module._read_csv(module.NAMES_FILE))
+    rows = list(module.read_data_csv(module.NAMES_FILE))
     names = [v for r in rows for v in module.name_variants(r["name"])]
     plain = [n for n in names if module._PLAIN_NAME.match(n)]
     assert len(plain) > 10_000  # the fast path is the common one

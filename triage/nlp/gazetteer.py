@@ -24,15 +24,12 @@ Chinese, Japanese and Korean names are found inside the text rather than as toke
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from importlib.resources import files
 
 import ahocorasick
 import regex
@@ -43,10 +40,10 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from triage.nlp.byte_scan import as_bytes, as_text, char_after, char_before
+from triage.nlp.country_regions import CountryRegions, Region, read_data_csv
 
 log = logging.getLogger(__name__)
 
-COUNTRIES_FILE = "countries.csv"
 NAMES_FILE = "place_names.csv"
 
 # How strictly a name must appear in the text before it counts (column ``match``).
@@ -364,19 +361,6 @@ def install_fold_norm(
 
 
 @dataclass(frozen=True, slots=True)
-class Region:
-    """Where a country sits for routing and reporting (UN M49 names)."""
-
-    iso2: str
-    name: str
-    region: str
-    sub_region: str
-    global_south: bool
-    intermediate_region: str = ""
-    g77: bool = False
-
-
-@dataclass(frozen=True, slots=True)
 class _Row:
     name: str
     iso2: str
@@ -391,15 +375,6 @@ class _Entry:
     kind: str
     policy: str
     exact_forms: set[str]  # accent-stripped, case-kept token sequences allowed under EXACT+
-
-
-def _data_text(name: str) -> str:
-    return (files("triage") / "data" / name).read_text(encoding="utf-8")
-
-
-def _read_csv(name: str) -> Iterator[dict[str, str]]:
-    lines = (line for line in io.StringIO(_data_text(name)) if not line.startswith("#"))
-    yield from csv.DictReader(lines)
 
 
 def name_variants(name: str) -> list[str]:
@@ -450,7 +425,8 @@ class Gazetteer:
         self.nlp = _prepared(nlp or _blank_nlp())
         self._arabic: dict[str, str] = {}
         self._last_words: frozenset[str] = frozenset()
-        self._regions, self._alpha3 = self._load_countries(global_south)
+        self._countries = CountryRegions(global_south)
+        self._alpha3 = self._countries.alpha3
         self._by_key: dict[str, _Entry] = {}
         # The phrase matcher: NORM hash sequence -> entry, and for each first hash the
         # lengths of the patterns starting with it (longest first).
@@ -462,34 +438,8 @@ class Gazetteer:
 
     # -- loading ---------------------------------------------------------------------------
 
-    def _load_countries(
-        self, override: Iterable[str] | None
-    ) -> tuple[dict[str, Region], dict[str, str]]:
-        rows = list(_read_csv(COUNTRIES_FILE))
-        south = {c.strip().upper() for c in override} if override is not None else None
-        if south is not None:
-            unknown = south - {r["iso2"] for r in rows}
-            if unknown:
-                log.warning("global_south override has unknown codes: %s", sorted(unknown))
-        regions: dict[str, Region] = {}
-        alpha3: dict[str, str] = {}
-        for r in rows:
-            code = r["iso2"]
-            regions[code] = Region(
-                iso2=code,
-                name=r["name"],
-                region=r["region"],
-                sub_region=r["sub_region"],
-                global_south=(code in south) if south is not None else r["global_south"] == "1",
-                intermediate_region=r["intermediate_region"],
-                g77=r["g77"] == "1",
-            )
-            if r["iso3"]:
-                alpha3[r["iso3"]] = code
-        return regions, alpha3
-
     def _load_names(self) -> None:
-        rows = [_Row(**r) for r in _read_csv(NAMES_FILE)]
+        rows = [_Row(**r) for r in read_data_csv(NAMES_FILE)]
         self._arabic = _arabic_first_words(rows)
         self._last_words = frozenset(
             fold(r.name.rsplit(" ", 1)[-1]) for r in rows if not CJK.search(r.name)
@@ -778,7 +728,7 @@ class Gazetteer:
         if not text:
             return None
         code = text.upper()
-        if len(code) == 2 and code in self._regions:
+        if len(code) == 2 and self._countries.region(code) is not None:
             return code
         if len(code) == 3 and code in self._alpha3:
             return self._alpha3[code]
@@ -791,13 +741,11 @@ class Gazetteer:
 
     def region(self, iso2: str | None) -> Region | None:
         """M49 region, sub-region and Global South flag of a country; None if unknown."""
-        if not iso2:
-            return None
-        return self._regions.get(iso2.strip().upper())
+        return self._countries.region(iso2)
 
     def codes(self) -> list[str]:
         """Every country/territory code the gazetteer knows."""
-        return list(self._regions)
+        return self._countries.codes()
 
     @property
     def pattern_count(self) -> int:

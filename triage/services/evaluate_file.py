@@ -15,6 +15,7 @@ from typing import Any
 
 from triage.nlp.classifier import Classifier
 from triage.nlp.corpora import CORPORA, load_corpus
+from triage.nlp.country_regions import load_country_regions
 from triage.nlp.evaluation import (
     MULTI_LABEL,
     SINGLE_LABEL,
@@ -58,12 +59,10 @@ def predict_records(
 
 
 def _region_groups(record: Mapping[str, Any]) -> list[str]:
-    from triage.nlp.gazetteer import load_gazetteer  # only when a record has countries
-
-    gazetteer = load_gazetteer()
+    places = load_country_regions()
     groups: list[str] = []
     for code in record.get("countries") or []:
-        region = gazetteer.region(code)
+        region = places.region(code)
         if region is not None:
             groups.append(region.region or "unknown")
             groups.append("global_south" if region.global_south else "global_north")

@@ -8,16 +8,16 @@ from typing import Any
 
 from triage.config.files import load_taxonomy
 from triage.core.types import KINDS, PRIORITIES, CaseStatus
-from triage.nlp.gazetteer import load_gazetteer
+from triage.nlp.country_regions import load_country_regions
 from triage.services.route_pending import routing_rules
 
 
 @lru_cache(maxsize=1)
 def label_choices() -> dict[str, Any]:
     taxonomy = load_taxonomy()
-    gazetteer = load_gazetteer()
+    places = load_country_regions()
     rules = routing_rules()
-    regions = sorted({r.region for c in gazetteer.codes() if (r := gazetteer.region(c))
+    regions = sorted({r.region for c in places.codes() if (r := places.region(c))
                       and r.region})  # fmt: skip
     return {
         "rights_issue": list(taxonomy.ids("rights_issue")),

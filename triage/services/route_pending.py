@@ -7,7 +7,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +16,7 @@ from triage.core.owners import CaseNeeds
 from triage.core.routing import RoutingRules, deadlines_for, decide, facts_for
 from triage.core.types import CaseStatus, Classification, Event, RoutingDecision, Stage
 from triage.faults import crash_point
+from triage.nlp.country_regions import CountryRegions, load_country_regions
 from triage.nlp.near_duplicates import (
     BANDS,
     PERMUTATIONS,
@@ -33,9 +33,6 @@ from triage.store import repository as repo
 from triage.store import text_rows
 from triage.store.tables import CaseRow
 
-if TYPE_CHECKING:  # spaCy loads with the gazetteer: seconds an idle run must not pay
-    from triage.nlp.gazetteer import Gazetteer
-
 log = logging.getLogger(__name__)
 
 
@@ -45,13 +42,13 @@ def routing_rules() -> RoutingRules:
 
 def decide_for(
     rules: RoutingRules,
-    gazetteer: Gazetteer,
+    regions: CountryRegions,
     item: repo.RoutingInput,
     load: dict[str, int],
 ) -> RoutingDecision:
-    places = [gazetteer.region(c) for c in item.countries]
+    places = [regions.region(c) for c in item.countries]
     if not places and item.sender_country:
-        places = [gazetteer.region(item.sender_country)]
+        places = [regions.region(item.sender_country)]
     known = [p for p in places if p is not None]
     facts = facts_for(
         routing_view(item),
@@ -198,17 +195,15 @@ def route_messages(
     batch's last pass (without this switch) to route once every chunk's first messages have
     opened their cases.
     """
-    from triage.nlp.gazetteer import load_gazetteer
-
     if not ids:
         return []
     rules = routing_rules()
     now = datetime.now(UTC)
     with session_scope(database_url) as session:
         items = repo.routing_inputs(session, ids, Stage.CLASSIFIED)
-        if not items:  # a chunk of copies of messages routed before: no model to load
+        if not items:  # a chunk of copies of messages routed before
             return []
-        gazetteer = load_gazetteer()
+        regions = load_country_regions()
         roles = {i.message_id: role_of(i, rules.staff_domains) for i in items}
         known = repo.cases_by_header(session, [r for item in items for r in item.refs])
         threads = {h: c for h, (c, status) in known.items() if status != CaseStatus.CLOSED}
@@ -243,7 +238,7 @@ def route_messages(
             and not unanswered(i)
         ]  # fmt: skip
         openers, same_campaign, prints = _campaigns(session, roots)
-        opened = _open(session, rules, gazetteer, openers, load, now)
+        opened = _open(session, rules, regions, openers, load, now)
         repo.add_fingerprints(
             session,
             [(opened[m], sig, keys) for m, (sig, keys) in prints.items() if m in opened],
@@ -277,7 +272,7 @@ def route_messages(
                     deferred.update(i.message_id for i in waiting if i.refs)
                     waiting = [i for i in waiting if not i.refs]
                 senders = [i for i in waiting if roles[i.message_id] == SENDER]
-                opened.update(_open(session, rules, gazetteer, senders, load, now))
+                opened.update(_open(session, rules, regions, senders, load, now))
                 break
             rest = waiting
         _join(session, joined, now)
@@ -317,14 +312,14 @@ def _cases_named_in_subjects(
 def _open(
     session: Session,
     rules: RoutingRules,
-    gazetteer: Gazetteer,
+    regions: CountryRegions,
     items: Sequence[repo.RoutingInput],
     load: dict[str, int],
     now: datetime,
 ) -> dict[int, int]:
     cases = []
     for item in items:
-        decision = decide_for(rules, gazetteer, item, load)
+        decision = decide_for(rules, regions, item, load)
         deadlines = deadlines_for(rules, item.priority, item.kind, decision.owner, item.received_at)
         cases.append(
             repo.NewCase(
