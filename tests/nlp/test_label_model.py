@@ -298,3 +298,31 @@ def test_a_shift_of_zero_leaves_thresholds_and_the_order_is_kept() -> None:
     assert np.allclose(shifted(t, 0.0), t)
     assert (shifted(t, 1.0) > t).all() and (shifted(t, -1.0) < t).all()
     assert list(np.argsort(shifted(t, 1.5))) == [0, 1, 2]
+
+
+def test_a_weak_second_issue_beside_a_strong_first_is_dropped() -> None:
+    """``secondary_ratio``: a label above its threshold is kept only if its probability over
+    threshold reaches that share of the message's largest; 0 decides as before."""
+    from triage.nlp.label_heads import decide
+
+    thresholds = np.asarray([0.3, 0.3, 0.4])
+    probabilities = np.asarray(
+        [
+            [0.95, 0.35, 0.10],  # strong first (3.2x), weak second (1.2x < 0.45 * 3.2): one
+            [0.60, 0.55, 0.10],  # two issues, both well above: both kept
+            [0.10, 0.20, 0.30],  # none above: the closest, as before
+        ]
+    )
+    assert decide(probabilities, thresholds, at_least_one=True) == [[0, 1], [0, 1], [2]]
+    chosen = decide(probabilities, thresholds, at_least_one=True, secondary_ratio=0.45)
+    assert chosen == [[0], [0, 1], [2]]
+
+
+def test_the_rights_head_records_its_secondary_ratio(trained: dict) -> None:
+    """Written into the head and the manifest, so a model trained before it (no ratio in
+    its head) decides as it always did."""
+    model = load_model(trained["dir"], MODEL_NAME, load_taxonomy().version, "t1")
+    heads = model.estimator["heads"]
+    assert heads["rights_issue"]["secondary_ratio"] == 0.45
+    assert "secondary_ratio" not in heads["challenge"]
+    assert trained["manifest"]["secondary_ratio"] == {"rights_issue": 0.45}

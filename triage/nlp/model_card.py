@@ -50,6 +50,11 @@ def render_card(
             f"(imminence.yaml {manifest['imminence_version']})."
             if manifest.get("imminence_version")
             else ""
+        )
+        + "".join(
+            f" A second {facet.replace('_', ' ')} is kept only when its probability over its "
+            f"threshold reaches {ratio:g} of the message's strongest."
+            for facet, ratio in (manifest.get("secondary_ratio") or {}).items()
         ),
         "- A message goes to human review when no rights issue reaches a calibrated 0.5, its "
         "language is undetermined or not covered, its body is empty, or it was truncated.",

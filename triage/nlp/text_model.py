@@ -239,6 +239,7 @@ def predict(
             at_least_one=facet == "rights_issue",
             evidence_floor=evidence_floor(facet, head["classes"]),
             seeds=seeds,
+            secondary_ratio=float(head.get("secondary_ratio", 0.0)),
         )
         labels[facet] = [tuple(head["classes"][j] for j in row) for row in chosen]
     return Scored(features, probabilities, labels)

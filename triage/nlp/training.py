@@ -174,6 +174,9 @@ def fit_candidate(
         )
         for f in HEAD_FACETS
     }
+    for f, ratio in label_heads.SECONDARY_RATIO.items():
+        if f in heads:
+            heads[f]["secondary_ratio"] = float(ratio)
     return {"columns": columns, "tfidf": tfidf, "heads": heads, "cues": name == "stacked"}
 
 
@@ -421,6 +424,9 @@ def train_label_model(
         "sklearn_version": sklearn.__version__,
         "imminence_version": imminence_scanner().version,
         "threshold_shift": {f: v["shift"] for f, v in shifts.items()},
+        "secondary_ratio": {
+            f: h["secondary_ratio"] for f, h in model["heads"].items() if "secondary_ratio" in h
+        },
     }
     metrics = {
         "split": {
