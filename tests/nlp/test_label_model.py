@@ -21,6 +21,7 @@ from triage.nlp.seed_terms import Lexicon
 from triage.nlp.training import (
     MODEL_NAME,
     precision_at_recall,
+    precision_at_recall_error,
     predict_labels,
     prepare,
     score,
@@ -63,6 +64,7 @@ def test_the_critical_heads_ranking_is_measured_and_its_cues_recorded(trained: d
         critical = trained["metrics"]["candidates"][name]["held_out_messages"]["critical"]
         assert set(critical["precision_at_recall"]) == {"0.90", "0.95"}
         assert all(0.0 < v <= 1.0 for v in critical["precision_at_recall"].values())
+        assert set(critical["precision_at_recall_error"]) == {"0.90", "0.95"}
     assert trained["manifest"]["imminence_version"]
     model = load_model(trained["dir"], MODEL_NAME, load_taxonomy().version, "t1")
     assert model.estimator["heads"]["critical"]["meta_extra"] == "imminence"
@@ -79,6 +81,18 @@ def test_precision_at_recall_cuts_only_between_different_scores() -> None:
     # A tie cannot be split by a threshold: the positive at 0.5 comes with the negative.
     tied = precision_at_recall(np.asarray([0, 1, 1.0]), np.asarray([0.5, 0.5, 0.9]), (1.0,))
     assert tied == {"1.00": 0.6667}
+
+
+def test_precision_at_recall_error_is_the_spread_over_resamples() -> None:
+    """A perfect ranking has the same precision in every resample; a mixed one does not, and
+    the same data gives the same figure (seeded)."""
+    gold = np.asarray([1.0] * 20 + [0.0] * 40)
+    perfect = np.linspace(1.0, 0.0, 60)
+    assert precision_at_recall_error(gold, perfect) == {"0.90": 0.0, "0.95": 0.0}
+    mixed = np.random.default_rng(1).random(60)
+    first = precision_at_recall_error(gold, mixed)
+    assert all(v > 0.0 for v in first.values())
+    assert precision_at_recall_error(gold, mixed) == first
 
 
 def test_versions_of_one_story_fall_on_the_same_side_of_the_split() -> None:

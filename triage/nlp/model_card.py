@@ -113,11 +113,16 @@ def render_card(
             )
     ranking = saved.get("critical", {}).get("precision_at_recall")
     if ranking:
+        error = saved.get("critical", {}).get("precision_at_recall_error") or {}
         lines += [
             "",
             "Critical, whatever the threshold: the best precision at recall "
-            + ", ".join(f"{level} is {value:.2f}" for level, value in ranking.items())
-            + " (held-out messages).",
+            + ", ".join(
+                f"{level} is {value:.2f}" + (f" (± {error[level]:.2f})" if level in error else "")
+                for level, value in ranking.items()
+            )
+            + " (held-out messages; ± is the standard deviation over bootstrap resamples of"
+            " them).",
         ]
     if evaluations:
         lines += [

@@ -282,17 +282,45 @@ def precision_at_recall(
     }
 
 
+def precision_at_recall_error(
+    gold: np.ndarray,
+    scores: np.ndarray,
+    levels: Sequence[float] = RECALL_LEVELS,
+    resamples: int = BOOTSTRAP,
+) -> dict[str, float]:
+    """Standard deviation of ``precision_at_recall`` over resamples of the messages (seeded).
+
+    The best precision at recall 0.95 is set by the few lowest-scored positives, so it moves a
+    lot with the sample: on labels 2026.12.6's 1,182 held-out messages (191 critical) it is
+    0.67 with a deviation of about 0.06 (0.04 at recall 0.90). A change of the critical head
+    that moves it by less than that is not shown to be a change."""
+    rng = np.random.default_rng(0)
+    values: dict[str, list[float]] = {f"{level:.2f}": [] for level in levels}
+    for _ in range(resamples):
+        picked = rng.integers(0, len(gold), len(gold))
+        for level, value in precision_at_recall(gold[picked], scores[picked], levels).items():
+            values[level].append(value)
+    return {level: round(float(np.std(v)), 4) for level, v in values.items() if v}
+
+
 def critical_ranking(
     model: Mapping[str, Any], prepared: Prepared, records: Sequence[Mapping[str, Any]]
-) -> dict[str, float]:
-    """``precision_at_recall`` of the critical head's scores on the held-out messages."""
+) -> dict[str, dict[str, float]]:
+    """``precision_at_recall`` of the critical head's scores on the held-out messages, and
+    its bootstrap standard deviation (``precision_at_recall_error``)."""
     known = [i for i, r in enumerate(records) if r.get("critical") is not None]
     if not known or "critical" not in model["heads"]:
         return {}
     counts = prepared.counts_cued if model.get("cues") else prepared.counts_plain
     scores = predict(model, counts, prepared.analysed).probabilities["critical"][:, 0]
     gold = np.asarray([bool(records[i]["critical"]) for i in known], dtype=float)
-    return precision_at_recall(gold, scores[known])
+    ranking = precision_at_recall(gold, scores[known])
+    if not ranking:
+        return {}
+    return {
+        "precision_at_recall": ranking,
+        "precision_at_recall_error": precision_at_recall_error(gold, scores[known]),
+    }
 
 
 def predict_labels(
@@ -385,7 +413,7 @@ def train_label_model(
         if name in models and held_msgs:
             ranking = critical_ranking(models[name], held, held_msgs)
             if ranking and "critical" in results[name]["held_out_messages"]:
-                results[name]["held_out_messages"]["critical"]["precision_at_recall"] = ranking
+                results[name]["held_out_messages"]["critical"].update(ranking)
 
     def rights_f1(name: str) -> float:
         held_out = results[name]["held_out_messages"]
@@ -401,9 +429,9 @@ def train_label_model(
         saved["held_out_messages_unshifted"] = saved["held_out_messages"]
         saved["held_out_messages"] = score(held_msgs, predict_labels(model, held))
         unshifted_critical = saved["held_out_messages_unshifted"].get("critical", {})
-        ranking = unshifted_critical.get("precision_at_recall")  # critical is not shifted
-        if ranking:
-            saved["held_out_messages"]["critical"]["precision_at_recall"] = ranking
+        for key in ("precision_at_recall", "precision_at_recall_error"):
+            if key in unshifted_critical:  # critical is not shifted
+                saved["held_out_messages"]["critical"][key] = unshifted_critical[key]
     model = {k: v for k, v in model.items() if not k.startswith("_")}  # caches of scoring
     manifest = {
         "name": MODEL_NAME,
