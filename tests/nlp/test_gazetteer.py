@@ -38,6 +38,9 @@ def gazetteer() -> Gazetteer:
         ("A Texas man was charged after a protest in South Carolina.", ["US"]),
         ("Journalists were detained in Bihar and in Inner Mongolia.", ["IN", "CN"]),
         ("Gunmen abducted farmers in Benue; police in Matamoros made arrests.", ["NG", "MX"]),
+        # GeoNames cities of 100,000 people and more, beyond the curated ones.
+        ("Four men were charged in Kajang on Monday.", ["MY"]),
+        ("Amenazas contra periodistas en Ayacucho", ["PE"]),
     ],
 )
 def test_countries_in_many_languages(gazetteer: Gazetteer, text: str, expected: list[str]) -> None:
@@ -53,6 +56,10 @@ def test_countries_in_many_languages(gazetteer: Gazetteer, text: str, expected: 
         "Pedido de reunião: os mecanismos de reclamação",  # pt "meeting", not Réunion
         "Com os melhores cumprimentos, Mariana Lima",  # a surname, not Peru's capital
         "Virginia Woolf wrote about it; the colorado river ran red.",
+        # Words that fold to the name of a GeoNames city are not cities.
+        "Kati ya wiki hii chuo kilifungwa.",  # sw "between", "college"
+        "Die Länder müssen handeln.",  # de "the states", a Venezuelan "Lander"
+        "Habrá una reunión mañana.",  # es "there will be", an Indian "Habra"
         "",
     ],
 )
