@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 from tests.conftest import SAMPLES, SHARED
-from triage.nlp.gazetteer import Gazetteer, load_gazetteer
+from triage.nlp.gazetteer import LEAD_WEIGHT, Gazetteer, load_gazetteer
 
 HRDSATTACK = SHARED / "corpora" / "labelled" / "hrdsattack" / "test.csv"
 
@@ -38,6 +38,9 @@ def gazetteer() -> Gazetteer:
         ("A Texas man was charged after a protest in South Carolina.", ["US"]),
         ("Journalists were detained in Bihar and in Inner Mongolia.", ["IN", "CN"]),
         ("Gunmen abducted farmers in Benue; police in Matamoros made arrests.", ["NG", "MX"]),
+        # GeoNames cities of 100,000 people and more, beyond the curated ones.
+        ("Four men were charged in Kajang on Monday.", ["MY"]),
+        ("Amenazas contra periodistas en Ayacucho", ["PE"]),
     ],
 )
 def test_countries_in_many_languages(gazetteer: Gazetteer, text: str, expected: list[str]) -> None:
@@ -53,6 +56,10 @@ def test_countries_in_many_languages(gazetteer: Gazetteer, text: str, expected: 
         "Pedido de reunião: os mecanismos de reclamação",  # pt "meeting", not Réunion
         "Com os melhores cumprimentos, Mariana Lima",  # a surname, not Peru's capital
         "Virginia Woolf wrote about it; the colorado river ran red.",
+        # Words that fold to the name of a GeoNames city are not cities.
+        "Kati ya wiki hii chuo kilifungwa.",  # sw "between", "college"
+        "Die Länder müssen handeln.",  # de "the states", a Venezuelan "Lander"
+        "Habrá una reunión mañana.",  # es "there will be", an Indian "Habra"
         "",
     ],
 )
@@ -174,6 +181,38 @@ def test_a_mention_weighs_by_what_it_says_about_the_place(gazetteer: Gazetteer) 
         ("QA", "Qatar", 3.0),
         ("QA", "Qatar", 1.0),
     ]
+
+
+def test_a_mention_weighs_more_the_earlier_it_comes(gazetteer: Gazetteer) -> None:
+    text = "Qatar, then filler words, then Qatar again"
+    doc = gazetteer.make_doc(text)
+    # Without the text's size: no lead weight (as before).
+    assert [w for _c, _w, w in gazetteer.weighed_mentions_in_doc(doc)] == [1.0, 1.0]
+    weights = [w for _c, _w, w in gazetteer.weighed_mentions_in_doc(doc, size=len(text))]
+    assert weights[0] == pytest.approx(1.0 + LEAD_WEIGHT)
+    assert 1.0 < weights[1] < 1.0 + LEAD_WEIGHT
+    # The same doc later in a longer text weighs less.
+    later = gazetteer.weighed_mentions_in_doc(doc, start=len(text), size=2 * len(text))
+    assert later[0][2] == pytest.approx(1.0 + LEAD_WEIGHT / 2)
+
+
+def test_a_long_text_is_about_the_place_its_story_starts_in(gazetteer: Gazetteer) -> None:
+    from triage.config.files import load_taxonomy
+    from triage.nlp.classifier import countries_about
+    from triage.nlp.seed_terms import Lexicon
+    from triage.nlp.text_model import analyse
+
+    filler = " ".join(["The union said the agencies broke the rules again."] * 30)
+    body = (
+        f"Police in Belarus detained two journalists on Monday. {filler} "
+        "Canada and Lithuania condemned it; Canada recalled its envoy. Canada said more, "
+        "and Canada will raise it at the UN."
+    )
+    # Without the lead weight, four mentions of Canada (1 each) outweigh one "in Belarus" (3).
+    flat = [m for d in gazetteer.docs(body) for m in gazetteer.weighed_mentions_in_doc(d)]
+    assert countries_about(flat, body) == ("CA",)
+    mentions = analyse(gazetteer, Lexicon(load_taxonomy()), "", body).mentions
+    assert countries_about(mentions, body) == ("BY",)
 
 
 def test_countries_a_message_is_about(gazetteer: Gazetteer) -> None:

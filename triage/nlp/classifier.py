@@ -267,12 +267,14 @@ class Classifier:
 
 def countries_about(mentions: Sequence[tuple[str, str, float]], body: str) -> tuple[str, ...]:
     """The countries a message is about, from how much its mentions of each weigh: a
-    nationality word half a name, a name right after "in" three (see ``DEMONYM_WEIGHT`` in
-    triage.nlp.gazetteer). A short message is about every country that weighs at least
-    ``PASSING_SHARE`` of the weightiest: "arrests in Kenya and in Uganda" keeps both, while
-    one "Greetings from Asunción" beside a letter about Guatemala is a passing mention. A
-    long one (a report, a news article) names many countries in passing and is about the
-    weightiest alone (first named on a tie). Every place named is still shown as evidence.
+    nationality word half a name, a name right after "in" three, and each up to three
+    times as much the earlier it comes in the text (see ``DEMONYM_WEIGHT`` and
+    ``LEAD_WEIGHT`` in triage.nlp.gazetteer). A short message is about every country that
+    weighs at least ``PASSING_SHARE`` of the weightiest: "arrests in Kenya and in Uganda"
+    keeps both, while one "Greetings from Asunción" beside a letter about Guatemala is a
+    passing mention. A long one (a report, a news article) names many countries in passing
+    and is about the weightiest alone (first named on a tie). Every place named is still
+    shown as evidence.
 
     Chosen on HRDsAttack's train split and the samples (country micro-F1, scored as
     ``scripts/measure_countries.py`` scores them, with the place names of December 2026;
@@ -283,7 +285,10 @@ def countries_about(mentions: Sequence[tuple[str, str, float]], body: str) -> tu
     raw counts instead of weights, dropping rare countries from short messages cost the
     samples (a 164-word letter about Malawi and Zimbabwe lost Zimbabwe). The samples'
     misses are mostly countries never named in the text (small towns, or no place at all),
-    which no choice among the named ones can fix.
+    which no choice among the named ones can fix. With the GeoNames cities and the lead
+    weight of December 2026 the figures are 0.901 / 0.815 / 0.804, and the share and the
+    length still stand: a share of 0.2 gives 0.904 / 0.813 / 0.803, 0.34 0.901 / 0.804 /
+    0.800; long from 150 words 0.902 / 0.813 / 0.803, from 400 0.880 / 0.816 / 0.804.
     """
     order = list(dict.fromkeys(code for code, _words, _weight in mentions))
     if len(order) < 2:

@@ -74,13 +74,17 @@ def analyse(gazetteer: Gazetteer, lexicon: Lexicon, subject: str, body: str) -> 
     docs = list(gazetteer.docs(text))
     arrays = [d.to_array(NORM) for d in docs]
     norms = np.concatenate(arrays).astype(np.uint64) if docs else np.zeros(0, dtype=np.uint64)
-    mentions = tuple(
-        m
-        for d, hashes in zip(docs, arrays, strict=True)
-        for m in gazetteer.weighed_mentions_in_doc(d, hashes.tolist())
-    )
+    # Mentions weigh more the earlier they come in the whole text (see LEAD_WEIGHT).
+    mentions: list[tuple[str, str, float]] = []
+    start = 0
+    for d, hashes in zip(docs, arrays, strict=True):
+        mentions += gazetteer.weighed_mentions_in_doc(
+            d, hashes.tolist(), start=start, size=len(text)
+        )
+        if len(d):
+            start += d[-1].idx + len(d[-1].text_with_ws)
     folded = fold(text)
-    return Analysed(folded, lexicon.match_folded(folded), norms, mentions)
+    return Analysed(folded, lexicon.match_folded(folded), norms, tuple(mentions))
 
 
 def meta_extra(name: str | None, analysed: Sequence[Analysed]) -> np.ndarray | None:
