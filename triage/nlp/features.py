@@ -39,7 +39,9 @@ CUE_WEIGHT = 3.0
 BIGRAM_SALT = np.uint64(0x9E3779B97F4A7C15)
 CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _CJK = re.compile(f"[{CJK_CHARS}]{{2,}}")
-_MAX_CACHE = 400_000
+# Distinct words whose extra columns are kept (about 160 bytes each); cleared when full, like
+# the gazetteer's vocabulary (VOCABULARY_LIMIT), so a long-running worker stays bounded.
+_MAX_CACHE = 100_000
 
 
 _AR_WORD = re.compile("^[\u0621-\u064a]+$")
