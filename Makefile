@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-MODEL_VERSION ?= 2026.12.6
+MODEL_VERSION ?= 2026.12.7
 CORPORA ?= ../shared/corpora/labelled
 
 # Without TRIAGE_DATA_KEY the demo targets keep confidential sample text in plaintext, and
