@@ -157,3 +157,27 @@ def test_a_dask_run_without_a_prefect_server_starts_one_for_all_its_processes(
     configured = temporary_settings({PREFECT_API_URL: "http://127.0.0.1:9/api"})
     with configured, api_for_workers(True):  # a configured server is used as it is
         assert "PREFECT_API_URL" not in os.environ
+
+
+def test_the_workers_of_a_local_cluster_do_not_profile_themselves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The runner's setting reaches worker processes (spawned, through their nannies): no
+    10 ms stack sampling competes with the classifier for the GIL or keeps what it saw."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    from pipelines.task_runners import task_runner
+    from triage.settings import get_settings
+
+    monkeypatch.setenv("TRIAGE_WORKERS", "2")
+    monkeypatch.setenv("TRIAGE_DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1/none")
+    get_settings.cache_clear()
+    with dask.config.set({"distributed.worker.profile.enabled": True}):
+        task_runner(get_settings())
+        with (
+            LocalCluster(n_workers=1, processes=True, dashboard_address=None) as cluster,
+            Client(cluster) as client,
+        ):
+            profiling = client.run(lambda dask_worker: "profile" in dask_worker.periodic_callbacks)
+    assert list(profiling.values()) == [False]
