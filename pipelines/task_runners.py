@@ -37,7 +37,7 @@ def task_runner(settings: Settings) -> Any:
         )
     from prefect_dask import DaskTaskRunner
 
-    without_profiler()
+    without_diagnostics()
     if settings.dask_address:
         return DaskTaskRunner(address=settings.dask_address)
     return DaskTaskRunner(
@@ -51,17 +51,37 @@ def task_runner(settings: Settings) -> Any:
     )
 
 
-def without_profiler() -> None:
-    """Dask workers sample their own stacks every 10 ms for the dashboard's profile, which
-    nobody here looks at: each sample walks the task's deep stack (Prefect's engine, then
-    triage) under the GIL and keeps what it saw. In a two-worker run on 100,000 messages it
-    was most of the workers' Python memory growth (tracemalloc, 6.5 minutes after warm-up:
-    21-23 MB of each worker's 42-46 MB). The setting reaches the ``LocalCluster``'s workers through
-    their nannies; workers started by hand for ``TRIAGE_DASK_ADDRESS`` take it from
-    ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``."""
+# Dask's diagnostics for a dashboard nobody here opens (and bokeh is not installed), each kept
+# in memory; see ``without_diagnostics``.
+QUIET_DASK = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.scheduler.dashboard.tasks.task-stream-length": 100,
+    "distributed.admin.log-length": 1000,
+    "distributed.admin.low-level-log-length": 100,
+    "distributed.diagnostics.computations.max-history": 10,
+    "distributed.diagnostics.erred-tasks.max-history": 10,
+}
+
+
+def without_diagnostics() -> None:
+    """Turn off what Dask keeps for its dashboard: bounded, but bounded far above what a batch
+    needs, so memory grew for the first hour of a large run and was not flat.
+
+    - Workers sample their own stacks every 10 ms for the profile view: each sample walks
+      the task's deep stack (Prefect's engine, then triage) under the GIL and keeps what it
+      saw. In a two-worker run on 100,000 messages it was most of the workers' Python memory
+      growth (tracemalloc, 6.5 minutes after warm-up: 21-23 MB of each worker's 42-46 MB).
+    - The scheduler (in the flow's process) keeps up to 100,000 task-stream records, and
+      logs and histories of thousands of entries. A flow of chunk-shaped trivial tasks on two
+      workers grew from 134 MB to 244 MB over 750 chunks with Dask's defaults and to 154 MB
+      with these settings (TASK_STREAM_NOTE).
+
+    The settings reach a ``LocalCluster``'s workers through their nannies; workers started by
+    hand for ``TRIAGE_DASK_ADDRESS`` take them from the environment
+    (``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``, as the README says)."""
     import dask
 
-    dask.config.set({"distributed.worker.profile.enabled": False})
+    dask.config.set(QUIET_DASK)
 
 
 def window(settings: Settings) -> int:

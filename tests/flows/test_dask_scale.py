@@ -159,11 +159,12 @@ def test_a_dask_run_without_a_prefect_server_starts_one_for_all_its_processes(
         assert "PREFECT_API_URL" not in os.environ
 
 
-def test_the_workers_of_a_local_cluster_do_not_profile_themselves(
+def test_a_local_cluster_keeps_no_dashboard_diagnostics(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The runner's setting reaches worker processes (spawned, through their nannies): no
-    10 ms stack sampling competes with the classifier for the GIL or keeps what it saw."""
+    """The runner's settings reach worker processes (spawned, through their nannies): no
+    10 ms stack sampling competes with the classifier for the GIL or keeps what it saw, and
+    the scheduler keeps short histories."""
     import dask
     from distributed import Client, LocalCluster
 
@@ -180,4 +181,6 @@ def test_the_workers_of_a_local_cluster_do_not_profile_themselves(
             Client(cluster) as client,
         ):
             profiling = client.run(lambda dask_worker: "profile" in dask_worker.periodic_callbacks)
+            logs = client.run(lambda: dask.config.get("distributed.admin.log-length"))
     assert list(profiling.values()) == [False]
+    assert list(logs.values()) == [1000]  # Dask's default is 10,000
