@@ -444,7 +444,6 @@ class Gazetteer:
         self._arabic: dict[str, str] = {}
         self._last_words: frozenset[str] = frozenset()
         self._countries = CountryRegions(global_south)
-        self._alpha3 = self._countries.alpha3
         self._by_key: dict[str, _Entry] = {}
         # The phrase matcher: NORM hash sequence -> entry, and for each first hash the
         # lengths of the patterns starting with it (longest first).
@@ -761,8 +760,8 @@ class Gazetteer:
         code = text.upper()
         if len(code) == 2 and self._countries.region(code) is not None:
             return code
-        if len(code) == 3 and code in self._alpha3:
-            return self._alpha3[code]
+        if len(code) == 3 and code in self._countries.alpha3:
+            return self._countries.alpha3[code]
         for candidate in (text, re.sub(r"\s*\(.*?\)\s*", " ", text).strip()):
             doc = self.make_doc(candidate)
             entry = self._by_key.get(" ".join(t.norm_ for t in doc))

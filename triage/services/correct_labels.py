@@ -63,10 +63,10 @@ def correct_labels(
 ) -> CorrectionResult:
     now = now or datetime.now(UTC)
     taxonomy = load_taxonomy()
-    regions = load_country_regions()
+    places = load_country_regions()
     _check(rights_issue, taxonomy.ids("rights_issue"), "rights_issue")
     _check(challenge, taxonomy.ids("challenge"), "challenge")
-    _check([c.upper() for c in countries or ()], regions.codes(), "country")
+    _check([c.upper() for c in countries or ()], places.codes(), "country")
     _check([priority] if priority else None, PRIORITIES, "priority")
     _check([kind] if kind else None, KINDS, "kind")
     if rights_issue is not None and not rights_issue:
@@ -101,14 +101,14 @@ def correct_labels(
         if not changed:
             # A confirmation is a labelled example too (once: a staff row already says it).
             if not label.model_version.startswith(repo.STAFF_PREFIX):
-                session.add(_staff_row(label, new, (), actor, now, taxonomy, regions))
+                session.add(_staff_row(label, new, (), actor, now, taxonomy, places))
                 repo.add_event(
                     session, Event("labels_confirmed", now, actor, message.id, {}, case.id)
                 )
             return CorrectionResult(
                 case_id, (), False, case.owner, case.team, case.rule_id, "no change"
             )
-        session.add(_staff_row(label, new, changed, actor, now, taxonomy, regions))
+        session.add(_staff_row(label, new, changed, actor, now, taxonomy, places))
         item = repo.RoutingInput(
             message_id=message.id, source=message.source, subject=message.subject,
             channel=message.channel,
@@ -118,12 +118,12 @@ def correct_labels(
             refs=(), language=label.language, rights_issue=tuple(new["rights_issue"]),
             challenge=tuple(new["challenge"]), countries=tuple(new["countries"]),
             sender_country=label.sender_country,
-            global_south=_global_south(new["countries"], label, regions),
+            global_south=_global_south(new["countries"], label, places),
             priority=new["priority"], kind=new["kind"],
         )  # fmt: skip
         load = repo.open_load(session)
         load[case.owner] = max(0, load.get(case.owner, 0) - 1)  # this case is being moved
-        decision = decide_for(rules, regions, item, load)
+        decision = decide_for(rules, places, item, load)
         rerouted = (decision.owner, decision.team, decision.rule_id) != (
             case.owner, case.team, case.rule_id,
         )  # fmt: skip
@@ -158,7 +158,7 @@ def _staff_row(
     actor: str,
     now: datetime,
     taxonomy: Taxonomy,
-    regions: CountryRegions,
+    places: CountryRegions,
 ) -> ClassificationRow:
     """The person's labels as a classification row whose model version names them and the
     time: what ``repo.staff_labelled`` hands to training."""
@@ -168,7 +168,7 @@ def _staff_row(
         rights_issue_scores=label.rights_issue_scores, challenge=new["challenge"],
         challenge_scores=label.challenge_scores, countries=new["countries"],
         sender_country=label.sender_country, regions=label.regions,
-        global_south=_global_south(new["countries"], label, regions),
+        global_south=_global_south(new["countries"], label, places),
         priority=new["priority"], kind=new["kind"], needs_review=False,
         review_reasons=[],
         evidence={"corrected_by": actor, "changed": list(changed), "confirmed": not changed},
@@ -178,10 +178,10 @@ def _staff_row(
 
 
 def _global_south(
-    countries: Sequence[str], label: ClassificationRow, regions: CountryRegions
+    countries: Sequence[str], label: ClassificationRow, places: CountryRegions
 ) -> bool | None:
     codes = list(countries) or ([label.sender_country] if label.sender_country else [])
-    flags = [r.global_south for r in (regions.region(c) for c in codes) if r is not None]
+    flags = [r.global_south for r in (places.region(c) for c in codes) if r is not None]
     return any(flags) if flags else None
 
 

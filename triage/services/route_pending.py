@@ -42,14 +42,14 @@ def routing_rules() -> RoutingRules:
 
 def decide_for(
     rules: RoutingRules,
-    regions: CountryRegions,
+    places: CountryRegions,
     item: repo.RoutingInput,
     load: dict[str, int],
 ) -> RoutingDecision:
-    places = [regions.region(c) for c in item.countries]
-    if not places and item.sender_country:
-        places = [regions.region(item.sender_country)]
-    known = [p for p in places if p is not None]
+    found = [places.region(c) for c in item.countries]
+    if not found and item.sender_country:
+        found = [places.region(item.sender_country)]
+    known = [p for p in found if p is not None]
     facts = facts_for(
         routing_view(item),
         channel=item.channel,
@@ -203,7 +203,7 @@ def route_messages(
         items = repo.routing_inputs(session, ids, Stage.CLASSIFIED)
         if not items:  # a chunk of copies of messages routed before
             return []
-        regions = load_country_regions()
+        places = load_country_regions()
         roles = {i.message_id: role_of(i, rules.staff_domains) for i in items}
         known = repo.cases_by_header(session, [r for item in items for r in item.refs])
         threads = {h: c for h, (c, status) in known.items() if status != CaseStatus.CLOSED}
@@ -238,7 +238,7 @@ def route_messages(
             and not unanswered(i)
         ]  # fmt: skip
         openers, same_campaign, prints = _campaigns(session, roots)
-        opened = _open(session, rules, regions, openers, load, now)
+        opened = _open(session, rules, places, openers, load, now)
         repo.add_fingerprints(
             session,
             [(opened[m], sig, keys) for m, (sig, keys) in prints.items() if m in opened],
@@ -272,7 +272,7 @@ def route_messages(
                     deferred.update(i.message_id for i in waiting if i.refs)
                     waiting = [i for i in waiting if not i.refs]
                 senders = [i for i in waiting if roles[i.message_id] == SENDER]
-                opened.update(_open(session, rules, regions, senders, load, now))
+                opened.update(_open(session, rules, places, senders, load, now))
                 break
             rest = waiting
         _join(session, joined, now)
@@ -312,14 +312,14 @@ def _cases_named_in_subjects(
 def _open(
     session: Session,
     rules: RoutingRules,
-    regions: CountryRegions,
+    places: CountryRegions,
     items: Sequence[repo.RoutingInput],
     load: dict[str, int],
     now: datetime,
 ) -> dict[int, int]:
     cases = []
     for item in items:
-        decision = decide_for(rules, regions, item, load)
+        decision = decide_for(rules, places, item, load)
         deadlines = deadlines_for(rules, item.priority, item.kind, decision.owner, item.received_at)
         cases.append(
             repo.NewCase(
