@@ -12,15 +12,17 @@ from sqlalchemy.orm import Session
 from triage.config.files import load_routing_rules
 from triage.core.business_time import always_open, business_time_between
 from triage.core.types import DeadlineKind
-from triage.nlp.near_duplicates import pack, signature
+from triage.nlp.near_duplicates import BANDS, pack, signature
 from triage.services.case_clock import CaseStateError, record_response, wait_on_sender
 from triage.services.database import engine_for
 from triage.services.ingest_batch import ingest_folder
 from triage.services.queue import open_queue
+from triage.services.route_pending import CAMPAIGN_WINDOW
 from triage.services.run_batch import run_batch
 from triage.services.sla_watch import queue_notices
 from triage.settings import get_settings
-from triage.store.tables import CaseRow, DeadlineRow, EventRow, MessageRow
+from triage.store.repository import campaign_key_holders
+from triage.store.tables import CampaignKeyRow, CaseRow, DeadlineRow, EventRow, MessageRow
 
 RECEIVED = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)  # a Monday
 
@@ -117,10 +119,12 @@ def test_responses_stop_the_clock_and_closing_the_loop_closes_the_case(
     engine_for.cache_clear()
 
 
-def raw_mail(folder: Path, name: str, headers: str, body: str = "Thanks.") -> None:
-    """``headers``: "Name: value" lines separated by "|"."""
+def raw_mail(
+    folder: Path, name: str, headers: str, body: str = "Thanks.", when: datetime | None = None
+) -> None:
+    """``headers``: "Name: value" lines separated by "|"; received a day after RECEIVED."""
     folder.mkdir(exist_ok=True)
-    when = RECEIVED + timedelta(days=1)
+    when = when or RECEIVED + timedelta(days=1)
     lines = [f"Received: from mx by in; {when:%a, %d %b %Y %H:%M:%S} +0000", *headers.split("|")]
     (folder / f"{name}.eml").write_bytes("\r\n".join([*lines, "", body, ""]).encode())
 
@@ -157,9 +161,7 @@ def test_case_reference_staff_replies_and_automatic_mail(sqlite_url: str, tmp_pa
         assert len(list(session.scalars(select(CaseRow)))) == 1
         links = dict(session.execute(select(MessageRow.message_id, MessageRow.case_id)).all())
         stored = session.get(CaseRow, case.id)
-        ack = session.scalars(
-            select(DeadlineRow).where(DeadlineRow.kind == "acknowledge")
-        ).one()
+        ack = session.scalars(select(DeadlineRow).where(DeadlineRow.kind == "acknowledge")).one()
     assert links["<m1@example.org>"] == links["<s1@example-platform.com>"] == case.id
     assert links["<a1@example.org>"] == case.id  # joins its thread, changes nothing
     assert links["<b1@example.net>"] is None and links["<s2@example-platform.com>"] is None
@@ -187,8 +189,10 @@ def test_a_coalitions_joint_letter_is_one_case_with_every_sender(
         raw_mail(inbox, f"joint-{n}", f"From: {org} <{address}>|{TEAM}|"
                  f"Subject: Joint letter: shutdown|Message-ID: <joint{n}@x.example>",
                  body=letter)  # fmt: skip
-    complaint = ("Our posts documenting police violence in Nairobi were removed as graphic "
-                 "content although they carried warnings; appeals were rejected in minutes.")
+    complaint = (
+        "Our posts documenting police violence in Nairobi were removed as graphic "
+        "content although they carried warnings; appeals were rejected in minutes."
+    )
     raw_mail(inbox, "other", f"From: Ana <ana@example.org>|{TEAM}|Subject: Takedowns|"
              "Message-ID: <other@x.example>", body=complaint)  # fmt: skip
     raw_mail(inbox, "short", f"From: Bo <bo@example.org>|{TEAM}|Subject: Thanks|"
@@ -217,6 +221,34 @@ def test_a_coalitions_joint_letter_is_one_case_with_every_sender(
     # Each message's signature was computed where it was stored; routing only compared them.
     assert [minhash for _text, minhash in kept] == [pack(signature(text)) for text, _h in kept]
     assert b"" in {minhash for _text, minhash in kept}  # "Thank you.": too short for one
+    engine_for(database_url).dispose()
+    engine_for.cache_clear()
+
+
+def test_a_copy_of_a_letter_after_the_campaign_window_opens_a_case_of_its_own(
+    database_url: str, tmp_path: Path
+) -> None:
+    """Copies join a case opened within ``CAMPAIGN_WINDOW`` of them, and the band-key look-up
+    reads only such cases: an older case holding the same keys is not even a candidate."""
+    sent = {"first": RECEIVED, "late": RECEIVED + timedelta(days=40),
+            "later": RECEIVED + timedelta(days=45)}  # fmt: skip
+    for n, (name, when) in enumerate(sent.items()):
+        raw_mail(tmp_path / name, name, f"From: Org {n} <org{n}@x{n}.example>|{TEAM}|"
+                 f"Subject: Joint letter|Message-ID: <{name}@x.example>",
+                 body=f"Dear team,\n\n{JOINT_LETTER}\n\nRegards,\nOrg {n}", when=when)  # fmt: skip
+        run_batch([(name, tmp_path / name)], database_url)
+    with Session(engine_for(database_url)) as session:
+        by_sender = dict(
+            session.execute(select(MessageRow.sender_address, MessageRow.case_id)).tuples().all()
+        )
+        first_keys = session.scalars(
+            select(CampaignKeyRow.key).where(CampaignKeyRow.case_id == by_sender["org0@x0.example"])
+        ).all()
+        holders = campaign_key_holders(session, first_keys, sent["later"] - CAMPAIGN_WINDOW)
+    assert by_sender["org1@x1.example"] == by_sender["org2@x2.example"]
+    assert by_sender["org0@x0.example"] != by_sender["org1@x1.example"]
+    assert len(first_keys) == BANDS
+    assert {c for cases in holders.values() for c in cases} == {by_sender["org1@x1.example"]}
     engine_for(database_url).dispose()
     engine_for.cache_clear()
 

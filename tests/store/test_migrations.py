@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
@@ -70,3 +72,43 @@ def test_sqlite_runs_in_wal_mode(sqlite_url: str) -> None:
         mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
     assert mode == "wal"
     engine.dispose()
+
+
+def test_campaign_keys_take_their_cases_opening_time_when_migrated(
+    database_url: str, tmp_path: Path
+) -> None:
+    """0012 copies each case's ``opened_at`` onto its band keys, the look-up's window."""
+    from triage.services.database import engine_for
+    from triage.services.run_batch import run_batch
+
+    letter = (
+        "We, the undersigned organisations, write about the shutdown of mobile data across the "
+        "region since Monday: families cannot reach doctors or emergency services, and we ask "
+        "you to publish what the authorities demanded and to restore access without delay."
+    )
+    (tmp_path / "in").mkdir()
+    headers = ["From: Org <org@x.example>", "To: humanrights@example-platform.com",
+               "Subject: Joint letter", "Date: Mon, 02 Nov 2026 09:30:00 +0000",
+               "Message-ID: <a@x.example>"]  # fmt: skip
+    (tmp_path / "in" / "a.eml").write_bytes("\r\n".join([*headers, "", letter, ""]).encode())
+    run_batch([("in", tmp_path / "in")], database_url)
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        before = connection.exec_driver_sql(
+            "SELECT k.key, k.opened_at, c.opened_at FROM campaign_keys k "
+            "JOIN cases c ON c.id = k.case_id"
+        ).all()
+    downgrade(engine, "0011")
+    assert "opened_at" not in {c["name"] for c in inspect(engine).get_columns("campaign_keys")}
+    migrate(engine)
+    with engine.connect() as connection:
+        after = connection.exec_driver_sql(
+            "SELECT k.key, k.opened_at, c.opened_at FROM campaign_keys k "
+            "JOIN cases c ON c.id = k.case_id"
+        ).all()
+    assert len(before) == 16
+    assert sorted(after) == sorted(before)
+    assert all(key_opened == case_opened for _key, key_opened, case_opened in after)
+    engine.dispose()
+    engine_for(database_url).dispose()
+    engine_for.cache_clear()

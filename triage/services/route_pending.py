@@ -119,7 +119,9 @@ def _campaigns(
     sigs = _signatures(session, [r.message_id for r in roots])
     # Each signature's band keys once: they are looked up, compared and stored.
     bands = {m: band_keys(sig) for m, sig in sigs.items() if sig is not None}
-    holders = repo.campaign_key_holders(session, [k for mine in bands.values() for k in mine])
+    earliest = min(r.received_at for r in roots) - CAMPAIGN_WINDOW
+    keys = [k for mine in bands.values() for k in mine]
+    holders = repo.campaign_key_holders(session, keys, earliest)
     # Only a stored case sharing enough bands with a message can be a copy of it: each band
     # not shared differs in at least one of its values. Only their signatures are loaded
     # and compared; the cases sharing a band or two (most of them) grow with the store.
@@ -127,7 +129,6 @@ def _campaigns(
     for message_id, mine in bands.items():
         shared = Counter(c for k in mine for c in holders.get(k, ()))
         near_stored[message_id] = [c for c, n in shared.items() if n >= MIN_SHARED_BANDS]
-    earliest = min(r.received_at for r in roots) - CAMPAIGN_WINDOW
     wanted = {c for near in near_stored.values() for c in near}
     stored = repo.campaign_signatures(session, wanted, earliest) if wanted else {}
     stored_order = {case_id: n for n, case_id in enumerate(stored)}  # ties go to the first
@@ -239,9 +240,14 @@ def route_messages(
         ]  # fmt: skip
         openers, same_campaign, prints = _campaigns(session, roots)
         opened = _open(session, rules, places, openers, load, now)
+        received = {i.message_id: i.received_at for i in openers}  # the cases' opened_at
         repo.add_fingerprints(
             session,
-            [(opened[m], sig, keys) for m, (sig, keys) in prints.items() if m in opened],
+            [
+                (opened[m], received[m], sig, keys)
+                for m, (sig, keys) in prints.items()
+                if m in opened
+            ],
         )
         joined: dict[int, tuple[int, datetime, str]] = {}
         for item in roots:

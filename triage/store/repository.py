@@ -895,16 +895,22 @@ def new_texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
     return found
 
 
-def campaign_key_holders(session: Session, keys: Sequence[str]) -> dict[str, list[int]]:
-    """{band key: ids of the cases whose fingerprint holds it} (``ix_campaign_keys_key``).
+def campaign_key_holders(
+    session: Session, keys: Sequence[str], opened_after: datetime
+) -> dict[str, list[int]]:
+    """{band key: ids of the cases opened after ``opened_after`` whose fingerprint holds it}
+    (``ix_campaign_keys_key_opened``).
 
     Keys and cases only, no signatures: routing loads the signatures of the few cases that
-    share enough keys with a message to be a copy (``campaign_signatures``). The candidates
-    sharing any key grow with the store (about 2,000 per chunk of 1,000 at 60,000 cases).
+    share enough keys with a message to be a copy (``campaign_signatures``). Without the
+    window the candidates sharing any key grew with the store (about 2,000 per chunk of 1,000
+    at 60,000 cases); ``campaign_signatures`` drops cases opened earlier anyway.
     """
     holders: dict[str, list[int]] = {}
     for where in _in_values(session, CampaignKeyRow.key, list(dict.fromkeys(keys)), String()):
-        stmt = select(CampaignKeyRow.key, CampaignKeyRow.case_id).where(where)
+        stmt = select(CampaignKeyRow.key, CampaignKeyRow.case_id).where(
+            where, CampaignKeyRow.opened_at >= opened_after
+        )
         for key, case_id in session.execute(stmt):
             holders.setdefault(str(key), []).append(int(case_id))
     return {key: list(dict.fromkeys(cases)) for key, cases in holders.items()}
@@ -951,20 +957,22 @@ def _in_values(
         yield column.in_(list(values[start : start + chunk]))
 
 
-def add_fingerprints(session: Session, prints: Sequence[tuple[int, list[int], list[str]]]) -> None:
-    """(case id, signature, band keys) for newly opened cases."""
+def add_fingerprints(
+    session: Session, prints: Sequence[tuple[int, datetime, list[int], list[str]]]
+) -> None:
+    """(case id, the case's opening time, signature, band keys) for newly opened cases."""
     if not prints:
         return
     fast_insert(
         session, CaseFingerprintRow.__table__,
-        [{"case_id": c, "signature": [str(v) for v in sig]} for c, sig, _keys in prints],
+        [{"case_id": c, "signature": [str(v) for v in sig]} for c, _at, sig, _keys in prints],
     )  # fmt: skip
-    # In key order: each insert lands next to the previous one in ``ix_campaign_keys_key``,
-    # instead of on a random page of an index that outgrows SQLite's page cache.
+    # In key order: each insert lands next to the previous one in the key index, instead of
+    # on a random page of an index that outgrows SQLite's page cache.
     fast_insert(
         session, CampaignKeyRow.__table__,
-        [{"key": k, "case_id": c} for k, c in sorted((k, c) for c, _sig, keys in prints
-                                                     for k in keys)],
+        [{"key": k, "case_id": c, "opened_at": at}
+         for k, c, at in sorted((k, c, at) for c, at, _sig, keys in prints for k in keys)],
     )  # fmt: skip
 
 

@@ -346,13 +346,19 @@ class CaseFingerprintRow(Base):
 
 
 class CampaignKeyRow(Base):
-    """LSH band keys of case fingerprints: a new message looks its keys up here."""
+    """LSH band keys of case fingerprints: a new message looks its keys up here.
+
+    ``opened_at`` is the case's (it never changes): a look-up reads only the keys of cases
+    opened within the campaign window, by ``(key, opened_at)``, instead of every case that
+    ever held the key, which grew with the store (see ``campaign_key_holders``)."""
 
     __tablename__ = "campaign_keys"
+    __table_args__ = (Index("ix_campaign_keys_key_opened", "key", "opened_at"),)
 
     id: Mapped[int] = mapped_column(_ID, primary_key=True, autoincrement=True)
-    key: Mapped[str] = mapped_column(String(40), index=True)
+    key: Mapped[str] = mapped_column(String(40))
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    opened_at: Mapped[datetime]
 
 
 # --- Staff: people who sign in, their sessions and tokens, and what they add to a case. ---
