@@ -86,17 +86,17 @@ def queue_conditions(
     not_closed = _not_closed()
     live = and_(not_closed, Respond.met_at.is_(None), Respond.paused_at.is_(None))
     start, due = _epoch(session, Respond.started_at), _epoch(session, Respond.due_at)
-    # EXISTS by the case's own deadlines (``uq (case_id, kind)``), not IN a list of every late
-    # deadline's case: inside the counts' CASE, PostgreSQL re-ran that list for each case once
-    # it outgrew work_mem (79 s for a filtered count at a million cases).
-    overdue = (
-        select(DeadlineRow.id)
-        .where(
-            DeadlineRow.case_id == CaseRow.id, DeadlineRow.met_at.is_(None),
-            DeadlineRow.due_at < now, DeadlineRow.paused_at.is_(None),
-        )
-        .exists()
-    )  # fmt: skip
+    late = (DeadlineRow.met_at.is_(None), DeadlineRow.due_at < now, DeadlineRow.paused_at.is_(None))
+    overdue: ColumnElement[bool]
+    if session.get_bind().dialect.name == "postgresql":
+        # EXISTS by the case's own deadlines (``uq (case_id, kind)``), not IN a list of every
+        # late deadline's case: inside the counts' CASE, PostgreSQL re-ran that list for each
+        # case once it outgrew work_mem (79 s for a filtered count at a million cases).
+        overdue = select(DeadlineRow.id).where(DeadlineRow.case_id == CaseRow.id, *late).exists()
+    else:
+        # SQLite builds the list once; given the EXISTS it probes ``ix_deadlines_live_due``
+        # (every late deadline) for each case, and the filtered count never ends.
+        overdue = CaseRow.id.in_(select(DeadlineRow.case_id).where(*late))
     return {
         # Every routed case has labels (routing reads them), so no label means none to review.
         "needs_triage": and_(CaseRow.needs_review.is_(True), not_closed),
