@@ -124,7 +124,7 @@ def _campaigns(
     holders = repo.campaign_key_holders(session, keys, earliest)
     # Only a stored case sharing enough bands with a message can be a copy of it: each band
     # not shared differs in at least one of its values. Only their signatures are loaded
-    # and compared; the cases sharing a band or two (most of them) grow with the store.
+    # and compared, not those of the cases sharing a band or two (most of them).
     near_stored: dict[int, list[int]] = {}
     for message_id, mine in bands.items():
         shared = Counter(c for k in mine for c in holders.get(k, ()))
