@@ -161,7 +161,9 @@ def test_case_reference_staff_replies_and_automatic_mail(sqlite_url: str, tmp_pa
         assert len(list(session.scalars(select(CaseRow)))) == 1
         links = dict(session.execute(select(MessageRow.message_id, MessageRow.case_id)).all())
         stored = session.get(CaseRow, case.id)
-        ack = session.scalars(select(DeadlineRow).where(DeadlineRow.kind == "acknowledge")).one()
+        ack = session.scalars(
+            select(DeadlineRow).where(DeadlineRow.kind == "acknowledge")
+        ).one()
     assert links["<m1@example.org>"] == links["<s1@example-platform.com>"] == case.id
     assert links["<a1@example.org>"] == case.id  # joins its thread, changes nothing
     assert links["<b1@example.net>"] is None and links["<s2@example-platform.com>"] is None
@@ -189,10 +191,8 @@ def test_a_coalitions_joint_letter_is_one_case_with_every_sender(
         raw_mail(inbox, f"joint-{n}", f"From: {org} <{address}>|{TEAM}|"
                  f"Subject: Joint letter: shutdown|Message-ID: <joint{n}@x.example>",
                  body=letter)  # fmt: skip
-    complaint = (
-        "Our posts documenting police violence in Nairobi were removed as graphic "
-        "content although they carried warnings; appeals were rejected in minutes."
-    )
+    complaint = ("Our posts documenting police violence in Nairobi were removed as graphic "
+                 "content although they carried warnings; appeals were rejected in minutes.")
     raw_mail(inbox, "other", f"From: Ana <ana@example.org>|{TEAM}|Subject: Takedowns|"
              "Message-ID: <other@x.example>", body=complaint)  # fmt: skip
     raw_mail(inbox, "short", f"From: Bo <bo@example.org>|{TEAM}|Subject: Thanks|"
