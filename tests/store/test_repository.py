@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tests.conftest import new_postgres_database
+from tests.postgres_server import PostgresServer
 from triage.core.types import Attachment, Channel, Message, Quarantined
 from triage.store import repository as repo
 from triage.store.database import make_engine, migrate
-from triage.store.tables import MessageRow, QuarantineRow
+from triage.store.tables import IngestedFileRow, MessageRow, QuarantineRow
 
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 
@@ -85,3 +88,52 @@ def test_quarantine_keeps_raw_bytes_once(session: Session) -> None:
     stored = session.scalars(select(QuarantineRow)).one()
     assert stored.raw == b"\xff\xfe raw"
     assert stored.reason == "parse_error"
+
+
+def test_every_message_field_round_trips(session: Session) -> None:
+    """What PostgreSQL's pipelined insert sends is what the ORM reads back (JSON lists,
+    bytes, the MinHash signature), as on SQLite."""
+    message = replace(
+        make_message("full"), references=("<a@x>", "<b@x>"), message_id="<c@x>",
+        in_reply_to="<b@x>", raw=b"\x00\xff raw",
+    )  # fmt: skip
+    repo.insert_messages(session, [message], NOW, minhashes={"full": b"\x01\x02\x03"})
+    session.commit()
+    session.expire_all()
+    row = session.scalars(select(MessageRow).where(MessageRow.key == "full")).one()
+    assert row.references == ["<a@x>", "<b@x>"]
+    assert (row.message_id, row.in_reply_to) == ("<c@x>", "<b@x>")
+    assert row.raw == b"\x00\xff raw"
+    assert row.minhash == b"\x01\x02\x03"
+    assert row.ingested_at == NOW
+
+
+def test_naive_datetime_is_refused_by_the_batch_insert(session: Session) -> None:
+    with pytest.raises(Exception, match="naive"):  # SQLAlchemy wraps it on SQLite
+        repo.insert_messages(session, [make_message("naive")], datetime(2026, 1, 1))
+
+
+def test_known_files_generic_plan_probes_the_index(postgres_server: PostgresServer) -> None:
+    """After five runs psycopg prepares the look-up, and PostgreSQL may keep a generic plan
+    chosen while the table was small: that plan must not test each file against the list."""
+    engine = make_engine(new_postgres_database(postgres_server))
+    migrate(engine)
+    with engine.begin() as connection:
+        connection.execute(
+            IngestedFileRow.__table__.insert(),
+            [{"source": "s", "path": f"{i:06d}.eml", "size": 1, "mtime_ns": 1, "ingested_at": NOW}
+             for i in range(3000)],
+        )  # fmt: skip
+        sql = str(repo.listed_files_join("s", ["x"]).compile(dialect=engine.dialect))
+        sql = sql.replace("%(paths)s", "$1").replace("%(source_1)s", "$2")
+        connection.exec_driver_sql(f"PREPARE look_up(varchar[], varchar) AS {sql}")
+        connection.exec_driver_sql("SET plan_cache_mode = force_generic_plan")
+        plan = "\n".join(
+            r[0] for r in connection.exec_driver_sql(
+                "EXPLAIN EXECUTE look_up('{000001.eml,000002.eml}', 's')"
+            )
+        )  # fmt: skip
+        found = repo.known_files(Session(bind=connection), "s", ["000001.eml", "nope"])
+    engine.dispose()
+    assert "ANY" not in plan, plan  # no row tested against the whole list
+    assert found == {"000001.eml": (1, 1)}
