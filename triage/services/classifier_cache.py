@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from triage.services import collector
 from triage.settings import get_settings
 
 if TYPE_CHECKING:
@@ -21,4 +22,8 @@ def get_classifier(models_dir: Path | None = None) -> Classifier:
     from triage.config.files import load_taxonomy
     from triage.nlp.classifier import Classifier
 
-    return Classifier.from_models_dir(models_dir or get_settings().models_dir, load_taxonomy())
+    classifier = Classifier.from_models_dir(
+        models_dir or get_settings().models_dir, load_taxonomy()
+    )
+    collector.settle_long_lived()  # the models live as long as the process
+    return classifier

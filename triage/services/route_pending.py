@@ -25,6 +25,7 @@ from triage.nlp.near_duplicates import (
     similarity,
     unpack,
 )
+from triage.services import collector
 from triage.services.acknowledge import queue_acknowledgements
 from triage.services.case_clock import record_first_response_in, resume_in
 from triage.services.database import session_scope
@@ -198,6 +199,7 @@ def route_messages(
     """
     if not ids:
         return []
+    collector.settle_long_lived()  # a Dask run's flow process does little else than this
     rules = routing_rules()
     now = datetime.now(UTC)
     with session_scope(database_url) as session:
