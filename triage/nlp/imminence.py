@@ -26,7 +26,13 @@ worse), a second linear model trained on high against critical only (0.68), a li
 score beside the logistic one (0.65) and naive-Bayes-weighted features (0.49). More weight on
 high-priority negatives lowered it (0.63-0.66); C and the meta model's C moved it by less than
 0.01. What lifted it a little was data: the messages of ``batch_x`` (0.69; its hard negatives
-alone 0.66; see data/samples/written/README.md).
+alone 0.66; see data/samples/written/README.md). Tried again on labels 2026.12.7's data (same
+split; dev = the development set's 29 critical of 240): the high-against-critical model as a
+meta column (0.65-0.66, the development set's P@R0.95 0.58 -> 0.48), the hrd_safety and
+shutdowns scores (0.68, +0.01 paired), the six challenge scores (0.68, the development set's
+P@R0.90 0.79 -> 0.77), a larger C chosen out of fold (0.65-0.66). A set of four rights-issue
+scores reached 0.705, but it was picked after seeing the held-out figures and made the
+development set worse (P@R0.90 0.79 -> 0.75): not kept.
 
 One Aho-Corasick automaton over the folded text's UTF-8 bytes, as the seed terms
 (``seed_terms.Lexicon``): a term must start a word, and end one unless it is a stem (``*``);

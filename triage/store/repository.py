@@ -7,6 +7,7 @@ crash) can never store the same message twice; callers learn which keys were new
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -28,6 +29,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, load_only
 
 from triage.core.types import (
@@ -771,13 +773,29 @@ def pipelined_insert(
         for values in _converted_rows(table, columns, rows, dialect)
     ]
     returned: list[tuple[Any, ...]] = []
-    with connection.connection.driver_connection.cursor() as cursor:
+    driver = connection.connection.driver_connection
+    with _driver_errors(connection, sql), driver.cursor() as cursor:
         cursor.executemany(sql, params, returning=returning)
         while returning:
             returned.extend(cursor.fetchall())
             if not cursor.nextset():
                 break
     return returned
+
+
+@contextmanager
+def _driver_errors(connection: Any, sql: str) -> Iterator[None]:
+    """The driver's errors as SQLAlchemy raises them (``OperationalError`` with the driver's
+    error as ``orig``), for work sent to psycopg directly (pipelined inserts, COPY): a
+    deadlock between two workers there must reach ``retry_on_conflict`` like any other.
+    Parameters are never shown (message text)."""
+    dbapi = connection.dialect.loaded_dbapi
+    try:
+        yield
+    except dbapi.Error as exc:
+        raise DBAPIError.instance(
+            sql, None, exc, dbapi.Error, hide_parameters=True, dialect=connection.dialect
+        ) from exc
 
 
 def _converted_rows(
@@ -808,7 +826,7 @@ def _copy_rows(
     quote = dialect.identifier_preparer.quote
     sql = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
     driver = connection.connection.driver_connection
-    with driver.cursor() as cursor, cursor.copy(sql) as copy:
+    with _driver_errors(connection, sql), driver.cursor() as cursor, cursor.copy(sql) as copy:
         for row in _converted_rows(table, columns, rows, dialect):
             copy.write_row(row)
 
