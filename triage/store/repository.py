@@ -217,10 +217,10 @@ def pending_page(
 
 def known_files(session: Session, source: str, paths: Sequence[str]) -> dict[str, tuple[int, int]]:
     """{path: (size, mtime_ns)} recorded for these files of a folder source."""
-    found: dict[str, tuple[int, int]] = {}
     if paths and session.get_bind().dialect.name == "postgresql":
         rows = session.execute(listed_files_join(source, paths))
         return {str(p): (int(size), int(m)) for p, size, m in rows}
+    found: dict[str, tuple[int, int]] = {}
     for where in _in_values(session, IngestedFileRow.path, list(paths), String()):
         stmt = select(IngestedFileRow.path, IngestedFileRow.size, IngestedFileRow.mtime_ns).where(
             IngestedFileRow.source == source, where
