@@ -25,7 +25,7 @@ from triage.nlp.near_duplicates import (
     similarity,
     unpack,
 )
-from triage.services import collector
+from triage.services import collector, owner_load
 from triage.services.acknowledge import queue_acknowledgements
 from triage.services.case_clock import record_first_response_in, resume_in
 from triage.services.database import session_scope
@@ -230,7 +230,8 @@ def route_messages(
         def waits_for_parent(item: repo.RoutingInput) -> bool:
             return any(r in in_chunk and r not in threads for r in item.refs)
 
-        load = repo.open_load(session)
+        owners = owner_load.read(session)  # counts kept between chunks (see owner_load)
+        load = owners.counts
 
         def unanswered(item: repo.RoutingInput) -> bool:
             return defer_unanswered and bool(item.refs) and target(item) is None
@@ -290,6 +291,7 @@ def route_messages(
         # A confidential case (or any, with encrypt-all) is sealed in the routing transaction,
         # once its messages are linked to it.
         text_rows.seal_cases(session, [*opened.values(), *(c for c, _at, _role in joined.values())])
+    owner_load.keep(owners)  # committed: the next chunks count these cases
     crash_point("route_after_commit_before_notify")
     log.info("routed %d messages: %d opened cases, %d joined cases", len(done), len(opened),
              len(joined))  # fmt: skip
