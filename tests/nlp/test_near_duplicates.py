@@ -28,11 +28,14 @@ def reference_signature(text: str) -> list[int] | None:
     return [int(v) for v in (mixed % nd._PRIME).min(axis=0)]
 
 
-def reference_band_keys(sig: list[int]) -> list[str]:
+def reference_band_keys(sig: list[int]) -> list[int]:
+    """The band's number, then 60 bits of the digest of its values, as a signed integer."""
     keys = []
     for band in range(nd.BANDS):
         chunk = ",".join(str(v) for v in sig[band * nd.ROWS : (band + 1) * nd.ROWS])
-        keys.append(f"{band}:{hashlib.blake2b(chunk.encode(), digest_size=8).hexdigest()}")
+        digest = hashlib.blake2b(chunk.encode(), digest_size=8).hexdigest()
+        unsigned = int(f"{band:x}{digest[:15]}", 16)
+        keys.append(unsigned - (1 << 63))  # a BIGINT's range
     return keys
 
 
@@ -47,7 +50,9 @@ def test_signature_and_band_keys_match_the_definition() -> None:
         expected = reference_signature(text)
         assert nd.signature(text) == expected
         if expected is not None:
-            assert nd.band_keys(expected) == reference_band_keys(expected)
+            keys = nd.band_keys(expected)
+            assert keys == reference_band_keys(expected)
+            assert all(-(1 << 63) <= k < 1 << 63 for k in keys)
 
 
 def test_fewer_shared_bands_than_the_minimum_never_reach_the_campaign_threshold() -> None:

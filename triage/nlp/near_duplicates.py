@@ -28,6 +28,8 @@ _A = _rng.integers(1, (1 << 61) - 1, size=PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, (1 << 61) - 1, size=PERMUTATIONS, dtype=np.uint64)
 _WORD = re.compile(r"\w+")
 _blake2b = hashlib.blake2b
+_SIGNED = 1 << 63  # keys are stored as signed 64-bit integers
+assert BANDS <= 16, "a band's number takes the top four bits of its key"
 
 
 def signature(text: str) -> list[int] | None:
@@ -65,12 +67,17 @@ def unpack(data: bytes) -> list[int] | None:
     return np.frombuffer(data, dtype="<u8").tolist()  # type: ignore[no-any-return]
 
 
-def band_keys(sig: list[int]) -> list[str]:
-    """One lookup key per band: texts that share any key are candidates."""
+def band_keys(sig: list[int]) -> list[int]:
+    """One lookup key per band: texts that share any key are candidates.
+
+    A key is a signed 64-bit integer (a BIGINT in the store, where a text key made the index
+    half again as large): the band's number in the top four bits, then the top 60 bits of the
+    8-byte BLAKE2b digest of the band's values."""
     keys = []
     for band in range(BANDS):
         chunk = ",".join(map(str, sig[band * ROWS : (band + 1) * ROWS]))
-        keys.append(f"{band}:{_blake2b(chunk.encode(), digest_size=8).hexdigest()}")
+        digest = int.from_bytes(_blake2b(chunk.encode(), digest_size=8).digest(), "big")
+        keys.append(((band << 60) | (digest >> 4)) - _SIGNED)
     return keys
 
 

@@ -107,7 +107,7 @@ def _campaigns(
 ) -> tuple[
     list[repo.RoutingInput],
     dict[int, int | tuple[str, int]],
-    dict[int, tuple[list[int], list[str]]],
+    dict[int, tuple[list[int], list[int]]],
 ]:
     """Which new messages open a case, and which join an open case (or an earlier message of
     this chunk) as near-identical copies of a coalition's letter.
@@ -135,7 +135,7 @@ def _campaigns(
     stored_order = {case_id: n for n, case_id in enumerate(stored)}  # ties go to the first
     openers: list[repo.RoutingInput] = []
     local: list[tuple[int, list[int]]] = []
-    local_by_key: dict[str, list[int]] = {}  # band key -> positions in ``local``
+    local_by_key: dict[int, list[int]] = {}  # band key -> positions in ``local``
     joins: dict[int, int | tuple[str, int]] = {}
     for item in roots:
         sig = sigs[item.message_id]

@@ -979,8 +979,8 @@ def new_texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
 
 
 def campaign_key_holders(
-    session: Session, keys: Sequence[str], opened_after: datetime
-) -> dict[str, list[int]]:
+    session: Session, keys: Sequence[int], opened_after: datetime
+) -> dict[int, list[int]]:
     """{band key: ids of the cases opened after ``opened_after`` whose fingerprint holds it}
     (``ix_campaign_keys_key_opened``).
 
@@ -989,13 +989,13 @@ def campaign_key_holders(
     window the candidates sharing any key grew with the store (about 2,000 per chunk of 1,000
     at 60,000 cases); ``campaign_signatures`` drops cases opened earlier anyway.
     """
-    holders: dict[str, list[int]] = {}
-    for where in _in_values(session, CampaignKeyRow.key, list(dict.fromkeys(keys)), String()):
+    holders: dict[int, list[int]] = {}
+    for where in _in_values(session, CampaignKeyRow.key, list(dict.fromkeys(keys)), BigInteger()):
         stmt = select(CampaignKeyRow.key, CampaignKeyRow.case_id).where(
             where, CampaignKeyRow.opened_at >= opened_after
         )
         for key, case_id in session.execute(stmt):
-            holders.setdefault(str(key), []).append(int(case_id))
+            holders.setdefault(int(key), []).append(int(case_id))
     return {key: list(dict.fromkeys(cases)) for key, cases in holders.items()}
 
 
@@ -1041,7 +1041,7 @@ def _in_values(
 
 
 def add_fingerprints(
-    session: Session, prints: Sequence[tuple[int, datetime, list[int], list[str]]]
+    session: Session, prints: Sequence[tuple[int, datetime, list[int], list[int]]]
 ) -> None:
     """(case id, the case's opening time, signature, band keys) for newly opened cases."""
     if not prints:
@@ -1050,8 +1050,8 @@ def add_fingerprints(
         session, CaseFingerprintRow.__table__,
         [{"case_id": c, "signature": [str(v) for v in sig]} for c, _at, sig, _keys in prints],
     )  # fmt: skip
-    # In key order: each insert lands next to the previous one in the key index, instead of
-    # on a random page of an index that outgrows SQLite's page cache.
+    # In key order: each insert lands next to the previous one in the key index (the primary
+    # key), instead of on a random page of an index that outgrows SQLite's page cache.
     fast_insert(
         session, CampaignKeyRow.__table__,
         [{"key": k, "case_id": c, "opened_at": at}
