@@ -5,7 +5,8 @@ Revises: 0013
 Create Date: 2026-12-08 01:00:00
 
 The table is rebuilt from the cases' fingerprints (the signatures the keys were made from),
-so both directions compute every key again in Python: about a minute a million cases.
+so both directions compute every key again in Python: 2.2 s for 7,382 cases (118,112 keys) on
+PostgreSQL, about five minutes a million cases, once.
 """
 
 from __future__ import annotations
