@@ -12,7 +12,7 @@ process routing). Staff actions (``correct_labels``) count in the store every ti
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -28,7 +28,7 @@ class OwnerLoad:
 
     store: str
     read_at: float
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int]
 
 
 _kept: dict[str, OwnerLoad] = {}
@@ -54,5 +54,5 @@ def keep(load: OwnerLoad) -> None:
 
 
 def forget() -> None:
-    """Count in the store at the next read (tests; a process that changed owners itself)."""
+    """Count in the store at the next read (tests start from an empty memory)."""
     _kept.clear()
